@@ -1,0 +1,76 @@
+# Reconnect: `make run` to chat, `make test` to run every test. Everything else is a step
+# of those two. Installs go into .venv with the exact versions in constraints.txt.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+SPACY    := .build/spacy-en/config.cfg
+MODEL    := models/reconnect.tar.gz
+TRAINING := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+# Quiet, offline-friendly defaults for every Rasa command started from here.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore
+export PYTHONPATH := $(CURDIR)
+export RASA_PORT ?= 5005
+export ACTION_PORT ?= 5055
+export TRACKER_DB ?= var/tracker.db
+
+.PHONY: help install run test train validate unit nlu-accuracy stories http eval-crisis clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+install: $(STAMP) $(SPACY)  ## create .venv and install the pinned dependencies
+
+$(STAMP): requirements.txt constraints.txt
+	@python=$${PYTHON:-$$(scripts/find_python.sh)} || exit 1; \
+	echo "Using $$python"; \
+	[ -x $(BIN)/python ] || "$$python" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==24.0
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+# spaCy models cannot be downloaded here: build a blank English pipeline with the
+# lookup lemmatizer from the spacy-lookups-data package instead.
+$(SPACY): $(STAMP) scripts/build_spacy_pipeline.py
+	$(BIN)/python scripts/build_spacy_pipeline.py $(dir $@)
+
+train: $(MODEL)  ## train the model (only when data, config or domain changed)
+
+$(MODEL): $(STAMP) $(SPACY) $(TRAINING) components/crisis_detector.py
+	$(BIN)/rasa train --fixed-model-name reconnect --out models --quiet
+	touch $@
+
+run: $(MODEL)  ## start the action server and Rasa, print the chat URL; Ctrl-C stops both
+	@scripts/run.sh
+
+validate: $(STAMP)  ## rasa data validate; any warning fails unless listed in tests/validate_allowed.txt
+	@scripts/validate.sh
+
+unit: $(STAMP) $(SPACY)  ## fast tests: content, actions, step choice, crisis matcher
+	$(BIN)/pytest -q tests/unit
+
+nlu-accuracy: $(MODEL)  ## intent accuracy on the held-out file (never trained on)
+	$(BIN)/python scripts/heldout_accuracy.py tests/nlu/heldout.yml
+
+stories: $(MODEL)  ## rasa test on the end-to-end test stories, failing on any wrong prediction
+	@scripts/with_action_server.sh $(BIN)/rasa test core --model $(MODEL) \
+	  --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors \
+	  --out var/results/stories
+
+http: $(MODEL)  ## slow tests: the real servers over HTTP
+	$(BIN)/pytest -q tests/http
+
+test: validate unit $(MODEL) nlu-accuracy stories http  ## everything: validate, train, all tests
+
+eval-crisis: $(STAMP) $(SPACY)  ## recall and false alarms of the crisis matcher on the corpus
+	$(BIN)/python scripts/eval_crisis.py
+
+clean:  ## remove the model, build outputs and results (keeps .venv and conversations)
+	rm -rf models .build var/results
