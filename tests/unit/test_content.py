@@ -1,0 +1,145 @@
+"""Content integrity: every catalogue topic has content, is reachable and offers valid moves."""
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from actions.content import ENERGY_LEVELS, intent_name, load_content
+from tests.topic_catalogue import ARTICLE_TOPICS, CONTENT_TOPICS
+from tests.conftest import ROOT, load_yaml
+
+CONTENT = load_content()
+DOMAIN = load_yaml("domain.yml")
+RULES = load_yaml("data/rules.yml")["rules"]
+
+
+def nlu_examples(folder: str) -> Counter:
+    counts: Counter = Counter()
+    for path in sorted(Path(ROOT, folder).glob("*.yml")):
+        for block in load_yaml(str(path.relative_to(ROOT))).get("nlu", []):
+            if "intent" in block:
+                counts[block["intent"]] += len(re.findall(r"^\s*- ", block["examples"], re.M))
+    return counts
+
+
+def rule_intents(action: str) -> set:
+    """Intents that a rule answers directly with `action`."""
+    found = set()
+    for rule in RULES:
+        steps = rule["steps"]
+        for step, following in zip(steps, steps[1:]):
+            if following.get("action") != action:
+                continue
+            options = step.get("or", [step])
+            found |= {o["intent"] for o in options if "intent" in o}
+    return found
+
+
+def test_every_content_topic_of_the_catalogue_is_in_the_content_file():
+    assert sorted(CONTENT.topics) == sorted(CONTENT_TOPICS)
+
+
+@pytest.mark.parametrize("topic_id", ARTICLE_TOPICS)
+def test_every_article_topic_names_its_section_and_has_a_deeper_part(topic_id):
+    topic = CONTENT.topics[topic_id]
+    assert topic.section and topic.answer.strip() and topic.more.strip()
+    assert topic.more.strip() != topic.answer.strip()
+    assert {"title": "Tell me more", "payload": "/tell_more"} in topic.buttons
+
+
+@pytest.mark.parametrize("topic_id", [t for t in CONTENT_TOPICS if t != "fallback"])
+def test_every_topic_has_an_intent_that_a_rule_answers(topic_id):
+    intent = intent_name(topic_id)
+    assert intent in DOMAIN["intents"]
+    assert intent in rule_intents("action_answer_topic")
+
+
+def test_unclear_messages_are_answered_with_the_fallback_topic():
+    assert "nlu_fallback" in rule_intents("action_answer_topic")
+    assert CONTENT.topic_for_intent("nlu_fallback").id == "fallback"
+    assert CONTENT.topic_for_intent("no_such_intent").id == "fallback"
+
+
+def test_every_button_leads_to_a_known_intent():
+    buttons = [b for t in CONTENT.topics.values() for b in t.buttons]
+    ns = CONTENT.next_step
+    buttons += ns["step_buttons"] + ns["exhausted"]["buttons"] + ns["will_try"]["buttons"]
+    buttons += ns["not_now"]["buttons"] + ns["celebrate"]["buttons"]
+    buttons += [b for q in ns["questions"].values() for b in q["buttons"]]
+    for button in buttons:
+        assert button["title"].strip()
+        if button["payload"].startswith("/"):
+            assert button["payload"][1:] in DOMAIN["intents"], button
+
+
+def test_question_buttons_are_understood_by_the_free_text_reader():
+    from actions.step_choice import read_answer
+
+    for slot, question in CONTENT.next_step["questions"].items():
+        for button in question["buttons"]:
+            if not button["payload"].startswith("/"):
+                assert read_answer(button["payload"], CONTENT.next_step["answers"][slot]), button
+
+
+def test_every_intent_has_at_least_20_training_examples():
+    counts = nlu_examples("data/nlu")
+    for intent in DOMAIN["intents"]:
+        assert counts[intent] >= 20, intent
+
+
+def test_held_out_examples_are_never_trained_on():
+    def texts(folder):
+        found = set()
+        for path in Path(ROOT, folder).glob("*.yml"):
+            for block in load_yaml(str(path.relative_to(ROOT))).get("nlu", []):
+                found |= {e.strip().lower() for e in re.findall(r"^\s*- (.*)$", block["examples"], re.M)}
+        return found
+
+    assert not texts("data/nlu") & texts("tests/nlu")
+
+
+def test_held_out_file_covers_every_intent_but_crisis():
+    counts = nlu_examples("tests/nlu")
+    assert set(counts) == set(DOMAIN["intents"]) - {"crisis", "widen_steps"}
+
+
+def test_content_follows_the_content_rules():
+    for topic in CONTENT.topics.values():
+        text = " ".join([topic.answer, topic.more]).lower()
+        assert "betterhelp" not in text and "http" not in text and "cheer up" not in text
+    for topic_id in ARTICLE_TOPICS:
+        if topic_id.startswith("symptom"):
+            assert "professional" in CONTENT.topics[topic_id].answer
+
+
+def test_welcome_and_bot_challenge_say_it_is_an_automated_assistant():
+    for topic_id in ("greet", "help", "bot-challenge"):
+        assert "automated assistant" in CONTENT.topics[topic_id].answer
+        assert "not a therapist" in CONTENT.topics[topic_id].answer
+
+
+def test_step_catalogue_covers_every_strategy_energy_and_mode():
+    steps = CONTENT.steps
+    assert len(steps) >= 40 and len({s.id for s in steps}) == len(steps)
+    strategies = {t for t in ARTICLE_TOPICS if t.startswith("strategy.")}
+    assert {s.strategy for s in steps} == strategies
+    for energy in ENERGY_LEVELS:
+        for mode in ("online", "in-person"):
+            fitting = [s for s in steps if s.energy == energy and s.mode in (mode, "either")]
+            assert len(fitting) >= 5, (energy, mode)
+    assert all(s.why.strip() and s.text.strip() for s in steps)
+
+
+def test_crisis_message_is_one_fixed_text_with_every_resource():
+    variations = DOMAIN["responses"]["utter_crisis"]
+    assert len(variations) == 1
+    crisis = variations[0]
+    assert crisis["custom"] == {"topic": "crisis"}
+    text = crisis["text"]
+    for element in ("988", "116 123", "Samaritans", "findahelpline.com", "911", "999", "112",
+                    "can't give crisis support", "someone you trust"):
+        assert element in text
+    assert "{" not in text  # no templating
+    assert "\n\n" not in text  # REST would split it into several messages
+
