@@ -9,7 +9,7 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 SPACY    := .build/spacy-en/config.cfg
 MODEL    := models/reconnect.tar.gz
-TRAINING := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -o -type d 2>/dev/null)
 
 # Quiet, offline-friendly defaults for every Rasa command started from here.
 export RASA_TELEMETRY_ENABLED := false

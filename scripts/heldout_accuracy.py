@@ -1,0 +1,44 @@
+"""Intent accuracy of the trained model on a held-out NLU file (never trained on).
+
+Usage: python scripts/heldout_accuracy.py tests/nlu/heldout.yml [--min 0.90]
+Prints accuracy and every miss; exits 1 when accuracy is below --min.
+"""
+import argparse
+import asyncio
+import sys
+from collections import Counter
+
+from rasa.core.agent import Agent
+from rasa.shared.nlu.training_data.loading import load_data
+
+
+
+
+async def evaluate(model: str, path: str) -> list:
+    agent = Agent.load(model)
+    rows = []
+    for example in load_data(path).intent_examples:
+        parsed = await agent.parse_message(example.get("text"))
+        rows.append((example.get("text"), example.get("intent"), parsed["intent"]["name"]))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("nlu_file")
+    parser.add_argument("--min", type=float, default=0.90, help="lowest accuracy that passes")
+    parser.add_argument("--model", default="models/reconnect.tar.gz")
+    args = parser.parse_args()
+    rows = asyncio.run(evaluate(args.model, args.nlu_file))
+    misses = [r for r in rows if r[1] != r[2]]
+    accuracy = 1 - len(misses) / len(rows)
+    for text, expected, got in misses:
+        print(f"  miss: {expected:32} -> {got:32} {text!r}")
+    confused = Counter((e, g) for _, e, g in misses).most_common(5)
+    print(f"most confused: {confused}")
+    print(f"held-out intent accuracy: {accuracy:.3f} ({len(rows) - len(misses)}/{len(rows)})")
+    return 0 if accuracy >= args.min else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Bad input over HTTP: a clear reply or a 4xx, never a 5xx; the conversation goes on."""
+import pytest
+import requests
+
+from tests.http.conftest import new_sender, topics_of
+
+MESSAGES = {
+    "empty": "",
+    "whitespace": "   \n\t ",
+    "huge": "I feel lonely. " * 7000,  # about 100 KB
+    "emoji": "😔😔😔",
+    "spanish": "me siento muy solo y no sé qué hacer",
+    "html": "<img src=x onerror=alert(1)>",
+    "control characters": "hello\x00\x01\x1b[31m",
+    "slash command with junk": "/not_an_intent{\"x\": ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MESSAGES))
+def test_odd_messages_get_a_reply_with_a_topic(servers, name):
+    sender = new_sender()
+    reply = servers.send(sender, MESSAGES[name])
+    assert topics_of(reply), reply
+    assert topics_of(servers.send(sender, "what are the signs of depression?")) == ["symptoms"]
+
+
+@pytest.mark.parametrize("body", [
+    b"{not json", b"", b"[]", b'"just a string"', b'{"sender": "x"}', b'{"message": "hi"}',
+    b'{"sender": 5, "message": ["a"]}', b"\xff\xfe\x00garbage",
+])
+def test_malformed_requests_are_refused_without_a_server_error(servers, body):
+    response = requests.post(servers.url + "/webhooks/rest/webhook", data=body,
+                             headers={"Content-Type": "application/json"}, timeout=30)
+    assert response.status_code < 500, (body, response.status_code, response.text)
+    assert topics_of(servers.send(new_sender(), "hi")) == ["greet"]

@@ -1,0 +1,64 @@
+"""The small-next-step conversation over REST, typed and with buttons (issue 4's "done when")."""
+from typing import Dict, List
+
+from actions.content import ENERGY_LEVELS, load_content
+from tests.http.conftest import new_sender, topics_of
+
+STEPS = {s.text: s for s in load_content().steps}
+
+
+def step_in(reply: List[Dict]):
+    """The catalogue step quoted in a reply."""
+    text = " ".join(m.get("text", "") for m in reply)
+    found = [s for t, s in STEPS.items() if t in text]
+    assert len(found) == 1, reply
+    return found[0]
+
+
+def run_flow(servers, ask, energy, mode, other, smaller, done):
+    sender = new_sender()
+    assert topics_of(servers.send(sender, ask)) == ["next-step"]
+    assert topics_of(servers.send(sender, energy)) == ["next-step"]
+    reply = servers.send(sender, mode)
+    assert topics_of(reply) == ["next-step"]
+    seen = [step_in(reply)]
+    for _ in range(3):
+        reply = servers.send(sender, other)
+        assert topics_of(reply) == ["next-step"]
+        seen.append(step_in(reply))
+    assert len({s.id for s in seen}) == len(seen)  # never a repeat
+    assert all(s.mode in ("online", "either") for s in seen)
+    reply = servers.send(sender, smaller)
+    smaller_step = step_in(reply)
+    assert smaller_step.id not in {s.id for s in seen}
+    assert ENERGY_LEVELS.index(smaller_step.energy) <= ENERGY_LEVELS.index("some")
+    assert topics_of(servers.send(sender, done)) == ["step.celebrate"]
+    return sender
+
+
+def test_a_typed_conversation_from_asking_to_celebrating(servers):
+    run_flow(servers, "could you give me a small step to try today?", "i have a fair bit of energy actually",
+             "online is easier for me", "something else please", "that's too much for me today",
+             "i did it!")
+
+
+def test_the_same_conversation_with_buttons(servers):
+    content = load_content().next_step
+    energy = content["questions"]["energy"]["buttons"][2]["payload"]  # quite a bit
+    mode = content["questions"]["mode"]["buttons"][0]["payload"]  # online
+    run_flow(servers, "/ask_next_step", energy, mode, "/something_else", "/too_hard",
+             "/report_step_done")
+
+
+def test_answers_given_once_are_not_asked_again(servers):
+    sender = run_flow(servers, "/ask_next_step", "pretty drained", "online", "/something_else",
+                      "/too_hard", "/report_step_done")
+    reply = servers.send(sender, "give me another small step")
+    step_in(reply)  # a step straight away, no question
+
+
+def test_not_now_ends_the_questions_without_nagging(servers):
+    sender = new_sender()
+    servers.send(sender, "/ask_next_step")
+    assert topics_of(servers.send(sender, "/not_now")) == ["next-step"]
+    assert topics_of(servers.send(sender, "what are the signs of depression?")) == ["symptoms"]

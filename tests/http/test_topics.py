@@ -1,0 +1,50 @@
+"""The topic contract over REST: every catalogue topic is reachable and carries its id."""
+import pytest
+
+from tests.conftest import load_yaml
+from tests.http.conftest import new_sender, topics_of
+from tests.topic_catalogue import CATALOGUE
+
+MESSAGES = load_yaml("tests/http/topic_messages.yml")
+
+
+def test_every_catalogue_topic_has_a_representative_message():
+    assert sorted(MESSAGES) == sorted(CATALOGUE)
+
+
+@pytest.mark.parametrize("topic", sorted(MESSAGES))
+def test_a_natural_message_reaches_its_topic(servers, topic):
+    sender = new_sender()
+    if topic == "step.celebrate":  # reporting a step is natural after being given one
+        servers.send(sender, "/something_else")
+    reply = servers.send(sender, MESSAGES[topic])
+    assert topic in topics_of(reply), reply
+
+
+def test_the_readme_example_answers_the_decline_invitations_question(servers):
+    reply = servers.send("a", "should I decline this invite?")
+    assert "faq.decline-invitations" in topics_of(reply)
+    assert any("text" in m for m in reply)
+
+
+def test_tell_me_more_gives_the_deeper_part_of_the_same_topic(servers):
+    sender = new_sender()
+    first = servers.send(sender, "why does connection matter for mental health?")
+    more = servers.send(sender, "tell me more")
+    assert topics_of(first) == topics_of(more) == ["connection"]
+    assert first[0]["text"] != more[0]["text"]
+
+
+def test_the_menu_lists_the_areas_with_buttons(servers):
+    reply = servers.send(new_sender(), "what can you do?")
+    assert topics_of(reply) == ["help"]
+    titles = [b["title"] for b in reply[0]["buttons"]]
+    assert len(titles) >= 5
+
+
+def test_senders_never_share_a_conversation(servers):
+    alice, bob = new_sender(), new_sender()
+    servers.send(alice, "what are the signs of depression?")
+    servers.send(bob, "should i see a therapist?")
+    assert topics_of(servers.send(alice, "tell me more")) == ["symptoms"]
+    assert topics_of(servers.send(bob, "tell me more")) == ["strategy.professional-help"]
