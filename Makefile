@@ -9,6 +9,9 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 SPACY    := .build/spacy-en/config.cfg
 MODEL    := models/reconnect.tar.gz
+WIDGET   := .build/widget/index.html
+NPM_DEPS := widget/node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
 TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -o -type d 2>/dev/null)
 
 # Quiet, offline-friendly defaults for every Rasa command started from here.
@@ -21,7 +24,7 @@ export RASA_PORT ?= 5005
 export ACTION_PORT ?= 5055
 export TRACKER_DB ?= var/tracker.db
 
-.PHONY: help install run test train validate unit nlu-accuracy stories http eval-crisis clean
+.PHONY: help install run test train validate unit nlu-accuracy stories http browser eval-crisis clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -47,7 +50,18 @@ $(MODEL): $(STAMP) $(SPACY) $(TRAINING) components/crisis_detector.py
 	$(BIN)/rasa train --fixed-model-name reconnect --out models --quiet
 	touch $@
 
-run: $(MODEL)  ## start the action server and Rasa, print the chat URL; Ctrl-C stops both
+# The widget's socket.io client (and axe-core, for the browser tests) from the npm registry.
+$(NPM_DEPS): widget/package.json widget/package-lock.json
+	npm ci --prefix widget --no-audit --no-fund --loglevel=error
+
+$(WIDGET): $(NPM_DEPS) $(wildcard widget/*.html widget/*.js widget/*.css) domain.yml scripts/build_widget.py
+	$(BIN)/python scripts/build_widget.py
+
+# Browser tests drive Debian's Chromium (test tools cannot download browsers here).
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+run: $(MODEL) $(WIDGET)  ## start the action server and Rasa, print the chat URL; Ctrl-C stops both
 	@scripts/run.sh
 
 validate: $(STAMP)  ## rasa data validate; any warning fails unless listed in tests/validate_allowed.txt
@@ -64,10 +78,13 @@ stories: $(MODEL)  ## rasa test on the end-to-end test stories, failing on any w
 	  --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors \
 	  --out var/results/stories
 
-http: $(MODEL)  ## slow tests: the real servers over HTTP
+http: $(MODEL) $(WIDGET)  ## slow tests: the real servers over HTTP
 	$(BIN)/pytest -q tests/http
 
-test: validate unit $(MODEL) nlu-accuracy stories http  ## everything: validate, train, all tests
+browser: $(MODEL) $(WIDGET) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core)
+	$(BIN)/pytest -q tests/browser
+
+test: validate unit $(MODEL) nlu-accuracy stories http browser  ## everything: validate, train, all tests
 
 eval-crisis: $(STAMP) $(SPACY)  ## recall and false alarms of the crisis matcher on the corpus
 	$(BIN)/python scripts/eval_crisis.py

@@ -6,8 +6,7 @@ endpoint stays POST /webhooks/rest/webhook.
 from __future__ import annotations
 
 import json
-import re
-from typing import Any, Awaitable, Callable, Optional, Text
+from typing import Any, Awaitable, Callable, Optional, Text, Tuple
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
@@ -15,30 +14,26 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-# Big enough for a long letter (the crisis detector reads all of it), small enough that
-# one request cannot tie up the server.
-MAX_BODY_BYTES = 200_000
-SENDER_ID = re.compile(r"^[A-Za-z0-9_:@+\-][A-Za-z0-9_.:@+\-]{0,127}$")
+from channels.validation import MAX_MESSAGE_CHARS, message_problem, sender_problem
+
+# A JSON body holding a message of the longest allowed length, with room for escapes.
+MAX_BODY_BYTES = 2 * MAX_MESSAGE_CHARS + 10_000
 
 
-def request_problem(body: bytes) -> Optional[Text]:
-    """What is wrong with a webhook request body, in words a client developer can act on."""
+def request_problem(body: bytes) -> Optional[Tuple[int, Text]]:
+    """The status and explanation for a bad webhook request body, or None."""
     if len(body) > MAX_BODY_BYTES:
-        return f"the request body is larger than {MAX_BODY_BYTES} bytes"
+        return 413, f"the request body is larger than {MAX_BODY_BYTES} bytes"
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return "the request body must be UTF-8 JSON"
+        return 400, "the request body must be UTF-8 JSON"
     if not isinstance(data, dict):
-        return 'the request body must be a JSON object: {"sender": "...", "message": "..."}'
-    sender, message = data.get("sender"), data.get("message")
-    if not isinstance(sender, str) or not SENDER_ID.match(sender) or ".." in sender:
-        return "'sender' must be 1-128 letters, digits or _.:@+- (and no '..')"
-    if not isinstance(message, str):
-        return "'message' must be a string"
-    if data.get("metadata") is not None and not isinstance(data["metadata"], dict):
-        return "'metadata' must be a JSON object"
-    return None
+        return 400, 'the request body must be a JSON object: {"sender": "...", "message": "..."}'
+    problem = sender_problem(data.get("sender")) or message_problem(data.get("message"))
+    if problem is None and data.get("metadata") is not None and not isinstance(data["metadata"], dict):
+        problem = "'metadata' must be a JSON object"
+    return (400, problem) if problem else None
 
 
 class ValidatingRestInput(RestInput):
@@ -57,7 +52,7 @@ class ValidatingRestInput(RestInput):
             problem = request_problem(request.body or b"")
             if problem is None:
                 return None
-            status = 413 if problem.startswith("the request body is larger") else 400
-            return response.json({"error": problem}, status=status)
+            status, explanation = problem
+            return response.json({"error": explanation}, status=status)
 
         return blueprint

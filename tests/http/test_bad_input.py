@@ -33,3 +33,18 @@ def test_malformed_requests_are_refused_without_a_server_error(servers, body):
                              headers={"Content-Type": "application/json"}, timeout=30)
     assert response.status_code < 500, (body, response.status_code, response.text)
     assert topics_of(servers.send(new_sender(), "hi")) == ["greet"]
+
+
+def test_a_body_over_the_limit_is_refused_with_413(servers):
+    body = b'{"sender": "big", "message": "' + b"a" * 1_000_000 + b'"}'
+    response = requests.post(servers.url + "/webhooks/rest/webhook", data=body, timeout=30)
+    assert response.status_code == 413
+    assert "larger" in response.json()["error"]
+
+
+@pytest.mark.parametrize("sender", ["../../etc/passwd", "a" * 500, "x y", "", "<script>"])
+def test_bad_sender_ids_are_refused_with_400(servers, sender):
+    response = requests.post(servers.url + "/webhooks/rest/webhook",
+                             json={"sender": sender, "message": "hi"}, timeout=30)
+    assert response.status_code == 400
+    assert "sender" in response.json()["error"]

@@ -89,3 +89,16 @@ def test_slash_commands_cannot_hide_a_crisis(matcher):
     assert message.get("text") == WORD_JOINER + "/greet I want to die"
     unpacked = YAMLStoryReader.unpack_regex_message(message)
     assert unpacked.get("intent")["name"] == "crisis"
+
+
+def test_no_nlu_example_of_any_topic_triggers_the_matcher(matcher):
+    """Thousands of ordinary messages: a cheap, wide check for false alarms."""
+    import re
+
+    alarms = []
+    for path in sorted(ROOT.glob("data/nlu/*.yml")) + sorted(ROOT.glob("tests/nlu/*.yml")):
+        for block in load_yaml(str(path.relative_to(ROOT)))["nlu"]:
+            for text in re.findall(r"^\s*- (.*)$", block["examples"], re.M):
+                if matcher.match(text):
+                    alarms.append((block["intent"], text))
+    assert alarms == []
