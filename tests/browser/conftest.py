@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import ROOT
-from tests.http.conftest import Servers
+from tests.http.conftest import Servers, servers  # noqa: F401 (the same servers fixture)
 
 CHROMIUM = "/usr/bin/chromium"
 RESULTS = ROOT / "var" / "results" / "browser"
@@ -13,16 +13,6 @@ RESULTS = ROOT / "var" / "results" / "browser"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
-
-
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory) -> Servers:
-    running = Servers(tmp_path_factory.mktemp("browser-servers"))
-    running.start_actions()
-    running.start_rasa()
-    yield running
-    running.stop_rasa()
-    running.stop_actions()
 
 
 @pytest.fixture(scope="session")
