@@ -84,7 +84,7 @@ http: $(MODEL) $(WIDGET)  ## slow tests: the real servers over HTTP
 browser: $(MODEL) $(WIDGET) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core)
 	$(BIN)/pytest -q tests/browser
 
-test: validate unit $(MODEL) nlu-accuracy stories http  ## everything except `make browser` (not passing yet: issue 5)
+test: validate unit $(MODEL) nlu-accuracy stories http browser  ## every test: what CI runs
 
 eval-crisis: $(STAMP) $(SPACY)  ## recall and false alarms of the crisis matcher on the corpus
 	$(BIN)/python scripts/eval_crisis.py

@@ -39,9 +39,10 @@ class WidgetInput(InputChannel):
         async def page(request: Request) -> HTTPResponse:
             return await _file("index.html")
 
+        # Sanic also routes "/webhooks/widget/" here, with an empty name.
         @blueprint.route("/<name>", methods=["GET"])
         async def asset(request: Request, name: Text) -> HTTPResponse:
-            return await _file(name)
+            return await _file(name or "index.html")
 
         return blueprint
 

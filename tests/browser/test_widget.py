@@ -53,7 +53,7 @@ def test_a_crisis_message_is_distinct_and_its_numbers_are_phone_links(page: Page
     expect(crisis).to_have_count(1)
     assert "rc-msg--crisis" in (crisis.get_attribute("class") or "")
     for number in ("tel:988", "tel:116123", "tel:911", "tel:999", "tel:112"):
-        expect(crisis.locator(f'a[href="{number}"]')).to_have_count(1)
+        expect(crisis.locator(f'a[href="{number}"]').first).to_be_visible()
     screenshot(page, "desktop-crisis")
 
 
@@ -65,7 +65,7 @@ def test_help_works_with_the_server_stopped_and_nothing_typed_is_lost(page: Page
         page.get_by_test_id("help-now").click()
         panel = page.get_by_test_id("help-panel")
         expect(panel).to_be_visible()
-        expect(panel.locator('a[href="tel:988"]')).to_have_count(1)
+        expect(panel.locator('a[href="tel:988"]').first).to_be_visible()
         page.keyboard.press("Escape")
         expect(panel).to_be_hidden()
         say(page, "what are the signs of depression?")  # typed while offline
@@ -106,7 +106,11 @@ def test_keyboard_only_use(page: Page):
     assert focused == "quick-reply"
 
 
-def test_no_serious_or_critical_accessibility_violations(page: Page):
+def test_no_serious_or_critical_accessibility_violations(browser, servers):
+    # The page's CSP forbids injected scripts, as it should; axe is test tooling.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(servers.url + "/webhooks/widget/")
     expect(bot(page, "greet")).to_have_count(1)
     say(page, "i want to die")
     expect(bot(page, "crisis")).to_have_count(1)
@@ -115,6 +119,7 @@ def test_no_serious_or_critical_accessibility_violations(page: Page):
     violations = [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
                   for v in result["violations"]]
     (RESULTS / "axe.json").write_text(json.dumps(violations, indent=2))
+    context.close()
     assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
