@@ -35,9 +35,10 @@ class WidgetInput(InputChannel):
         """GET /webhooks/widget/ and /webhooks/widget/<file>."""
         blueprint = Blueprint("reconnect_widget", __name__)
 
+        # The page's asset URLs are relative, so it must be loaded from the folder URL.
         @blueprint.route("/", methods=["GET"])
         async def page(request: Request) -> HTTPResponse:
-            return await _file("index.html")
+            return response.redirect(request.path.rstrip("/") + "/")
 
         # Sanic also routes "/webhooks/widget/" here, with an empty name.
         @blueprint.route("/<name>", methods=["GET"])
