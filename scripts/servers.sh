@@ -14,9 +14,7 @@ start_action_server() {
 
 start_rasa() {
   # SIGINT is how Rasa stops cleanly, so it is what stop_servers sends.
-  "$BIN/rasa" run --model models/reconnect.tar.gz --port "$RASA_PORT" \
-    --credentials credentials.yml --endpoints endpoints.yml \
-    >var/logs/rasa.log 2>&1 &
+  scripts/rasa_server.sh >var/logs/rasa.log 2>&1 &
   RASA_PID=$!
 }
 

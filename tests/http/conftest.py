@@ -46,10 +46,7 @@ class Servers:
         self._wait(f"http://127.0.0.1:{self.action_port}/health", self.actions)
 
     def start_rasa(self) -> None:
-        self.rasa = self._start("rasa", [
-            str(BIN / "rasa"), "run", "--model", "models/reconnect.tar.gz",
-            "--port", str(self.rasa_port), "--credentials", "credentials.yml",
-            "--endpoints", "endpoints.yml"])
+        self.rasa = self._start("rasa", [str(ROOT / "scripts" / "rasa_server.sh")])
         self._wait(self.url + "/", self.rasa)
 
     def stop_actions(self) -> None:
