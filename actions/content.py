@@ -14,6 +14,7 @@ MODES = ("online", "in-person", "either")
 FALLBACK_TOPIC = "fallback"
 NEXT_STEP_TOPIC = "next-step"
 CELEBRATE_TOPIC = "step.celebrate"
+PRIVACY_DELETED_TOPIC = "privacy.deleted"
 
 Button = Dict[Text, Text]
 
@@ -49,6 +50,7 @@ class Content:
     topics_by_intent: Dict[Text, Topic]
     steps: List[Step]
     next_step: Dict[Text, Any]
+    privacy: Dict[Text, Any]
 
     def topic_for_intent(self, intent: Optional[Text]) -> Topic:
         """The topic an intent asks for; the fallback topic for anything else."""
@@ -79,7 +81,7 @@ def load_content(path: Path = CONTENT_FILE) -> Content:
     by_intent.pop(intent_name(FALLBACK_TOPIC), None)
     steps = [Step(**entry) for entry in raw["steps"]]
     content = Content(topics=topics, topics_by_intent=by_intent, steps=steps,
-                      next_step=raw["next_step"])
+                      next_step=raw["next_step"], privacy=raw["privacy"])
     _check(content)
     return content
 
@@ -104,3 +106,5 @@ def _check(content: Content) -> None:
     for slot in ("energy", "mode"):
         content.next_step["questions"][slot]["text"]
         content.next_step["answers"][slot]
+    if not content.privacy["deleted"]["text"].strip():
+        raise ValueError("content.yml privacy.deleted has an empty text")

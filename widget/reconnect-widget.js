@@ -22,6 +22,8 @@
 
   // ---------------------------------------------------------------- constants
   var SESSION_KEY = "reconnect.session_id";
+  // Sent for the old conversation on "Start over": the server deletes what it stored.
+  var FORGET_COMMAND = "/delete_conversation";
   var HISTORY_KEY = "reconnect.history";
   var HISTORY_CAP = 200;
   var MAX_LENGTH = 5000;
@@ -615,7 +617,7 @@
   }
 
   function sendSilent(message, sessionId) {
-    enqueue({ message: message, sessionId: sessionId || null, silent: true, noTyping: message === "/restart" });
+    enqueue({ message: message, sessionId: sessionId || null, silent: true, noTyping: message === FORGET_COMMAND });
   }
 
   // ---------------------------------------------------------------- receive
@@ -687,9 +689,9 @@
       state.ignoreBot = false;
       if (state.greetPending) {
         state.greetPending = false;
-        // First thing sent in the new session (after a "/restart" still owed to an old one).
+        // First thing sent in the new session (after a deletion still owed to an old one).
         var at = 0;
-        while (at < state.outbox.length && state.outbox[at].message === "/restart" && state.outbox[at].silent) {
+        while (at < state.outbox.length && state.outbox[at].message === FORGET_COMMAND && state.outbox[at].silent) {
           at += 1;
         }
         state.outbox.splice(at, 0, { message: "/greet", silent: true, state: "queued" });
@@ -787,12 +789,12 @@
     if (oldId) {
       if (state.socket && state.socket.connected) {
         try {
-          state.socket.emit("user_uttered", { message: "/restart", session_id: oldId });
+          state.socket.emit("user_uttered", { message: FORGET_COMMAND, session_id: oldId });
         } catch (e) {
-          sendSilent("/restart", oldId);
+          sendSilent(FORGET_COMMAND, oldId);
         }
       } else {
-        sendSilent("/restart", oldId);
+        sendSilent(FORGET_COMMAND, oldId);
       }
     }
     state.history = [];
@@ -946,7 +948,7 @@
     }, [
       el("p", {
         className: "rc-confirm__q", id: uid + "-confirm-q",
-        text: "Start a new conversation? This clears the chat on this device."
+        text: "Start a new conversation? This deletes this conversation here and on the server."
       }),
       el("div", { className: "rc-confirm__actions" }, [confirmYes, confirmNo])
     ]);

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import RESULTS, screenshot
 from tests.conftest import ROOT
+from tests.http.conftest import topics_of
 
 AXE = ROOT / "widget" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -86,13 +87,17 @@ def test_html_in_a_message_is_shown_as_text(page: Page):
     assert dialogs == []
 
 
-def test_start_over_clears_the_conversation(page: Page):
+def test_start_over_deletes_the_conversation_on_both_sides(page: Page, servers):
     say(page, "what are the signs of depression?")
     expect(bot(page, "symptoms")).to_have_count(1)
+    old_session = page.evaluate("localStorage.getItem('reconnect.session_id')")
     page.get_by_test_id("start-over").click()
     page.get_by_test_id("start-over-confirm").click()
-    expect(bot(page, "symptoms")).to_have_count(0)
     expect(bot(page, "greet")).to_have_count(1)
+    expect(page.get_by_test_id("bot-message")).to_have_count(1)  # nothing of the old chat
+    assert page.evaluate("localStorage.getItem('reconnect.session_id')") != old_session
+    # The server forgot it too: "tell me more" in the old conversation has no topic to expand.
+    assert "symptoms" not in topics_of(servers.send(old_session, "tell me more"))
 
 
 def test_keyboard_only_use(page: Page):

@@ -1,0 +1,1 @@
+"""Where Reconnect keeps conversations (loaded by Rasa from endpoints.yml)."""

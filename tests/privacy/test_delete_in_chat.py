@@ -1,0 +1,43 @@
+""""Delete my conversation" through the real servers, on SQLite and PostgreSQL."""
+import pytest
+
+from tests.http.conftest import new_sender, topics_of
+
+DELETED = ["privacy.deleted"]
+
+
+@pytest.mark.parametrize("command", ["delete my conversation", "/delete_conversation"])
+def test_deleting_removes_every_row_of_that_sender_and_no_other(chat, command):
+    servers, rows = chat.servers, chat.rows
+    sender, other = new_sender(), new_sender()
+    assert topics_of(servers.send(sender, "should I decline this invite?")) == [
+        "faq.decline-invitations"]
+    assert topics_of(servers.send(other, "what are the signs of depression?")) == ["symptoms"]
+    others_rows = rows.count(other)
+    assert rows.count(sender) > 0 and others_rows > 0
+
+    assert topics_of(servers.send(sender, command)) == DELETED
+    assert rows.count(sender) == 0
+    assert rows.count(other) == others_rows
+    assert topics_of(servers.send(other, "tell me more")) == ["symptoms"]
+
+
+def test_after_deleting_the_same_sender_starts_afresh(chat):
+    servers, rows = chat.servers, chat.rows
+    sender = new_sender()
+    servers.send(sender, "should I decline this invite?")
+    assert topics_of(servers.send(sender, "/delete_conversation")) == DELETED
+
+    # no last topic to tell more about: the menu, as in a new conversation
+    assert topics_of(servers.send(sender, "tell me more")) == ["help"]
+    assert rows.count(sender) > 0
+    assert "faq_decline_invitations" not in rows.intents(sender)
+
+
+def test_deleting_during_the_step_questions_ends_them(chat):
+    servers, rows = chat.servers, chat.rows
+    sender = new_sender()
+    assert topics_of(servers.send(sender, "give me a small step")) == ["next-step"]
+    assert topics_of(servers.send(sender, "delete my conversation")) == DELETED
+    assert rows.count(sender) == 0
+    assert topics_of(servers.send(sender, "hi")) == ["greet"]

@@ -1,0 +1,69 @@
+"""scripts/purge.py on SQLite and PostgreSQL: old conversations go, recent ones stay."""
+import asyncio
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Dict, Tuple
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from tests.conftest import ROOT
+
+SUMMARY = re.compile(r"^Removed (\d+) conversations \((\d+) events\)", re.M)
+
+
+def run_purge(endpoints: Path, env: Dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """Runs the script as `make purge` does."""
+    return subprocess.run([sys.executable, "scripts/purge.py", str(endpoints), *args], cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+def purge(endpoints: Path, env: Dict[str, str], *args: str) -> Tuple[int, int]:
+    """Runs the script; returns how many (conversations, events) it removed."""
+    done = run_purge(endpoints, env, *args)
+    assert done.returncode == 0, done.stderr
+    found = SUMMARY.search(done.stdout)
+    assert found, done.stdout
+    return int(found.group(1)), int(found.group(2))
+
+
+def add_turn(rows, sender: str) -> None:
+    """Stores one more exchange of `sender`, timestamped now."""
+    tracker = (asyncio.run(rows.store.retrieve(sender))
+               or DialogueStateTracker.from_events(sender, []))
+    tracker.update_with_events([UserUttered("hi", {"name": "greet", "confidence": 1.0}),
+                                BotUttered("hello"), ActionExecuted("action_listen")], domain=None)
+    asyncio.run(rows.store.save(tracker))
+
+
+def test_purge_removes_only_conversations_older_than_the_retention(endpoints, rows):
+    for sender in ("old", "recent", "back-after-a-while", "almost-old"):
+        add_turn(rows, sender)
+    rows.age("old", 45)
+    rows.age("back-after-a-while", 45)
+    add_turn(rows, "back-after-a-while")  # its latest message is recent: all of it stays
+    rows.age("almost-old", 29)
+
+    assert purge(endpoints, {"RETENTION_DAYS": "30"}) == (1, 3)
+    assert rows.count("old") == 0
+    assert (rows.count("recent"), rows.count("back-after-a-while"), rows.count("almost-old")) == (
+        3, 6, 3)
+
+    assert purge(endpoints, {"RETENTION_DAYS": "30"}, "--days", "28") == (1, 3)
+    assert rows.count("almost-old") == 0
+    assert rows.count("recent") == 3 and rows.count("back-after-a-while") == 6
+
+
+# The retention is read before the database is opened: one backend is enough.
+@pytest.mark.parametrize("endpoints", ["sqlite"], indirect=True)
+def test_purge_refuses_a_bad_retention_without_touching_anything(endpoints, rows):
+    add_turn(rows, "someone")
+    rows.age("someone", 400)
+    done = run_purge(endpoints, {"RETENTION_DAYS": "0"})
+    assert done.returncode == 2 and "positive number of days" in done.stderr
+    assert rows.count("someone") == 3
