@@ -6,15 +6,25 @@ endpoint stays POST /webhooks/rest/webhook.
 from __future__ import annotations
 
 import json
+import logging
+from contextvars import ContextVar
 from typing import Any, Awaitable, Callable, Optional, Text, Tuple
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.validation import MAX_MESSAGE_CHARS, message_problem, sender_problem
+from channels.storage import (UNAVAILABLE, StorageUnavailable, crisis_response,
+                              fail_on_storage_errors)
+from channels.validation import (MAX_MESSAGE_CHARS, TOO_DEEP, depth_problem, message_problem,
+                                 sender_problem)
+
+logger = logging.getLogger(__name__)
+# Set when the current request's message could not be handled for want of storage: Rasa's
+# webhook swallows the exception and would answer 200 with whatever it had collected.
+STORAGE_FAILED: ContextVar[bool] = ContextVar("storage_failed", default=False)
 
 # A JSON body holding a message of the longest allowed length, with room for escapes.
 MAX_BODY_BYTES = 2 * MAX_MESSAGE_CHARS + 10_000
@@ -28,9 +38,12 @@ def request_problem(body: bytes) -> Optional[Tuple[int, Text]]:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return 400, "the request body must be UTF-8 JSON"
+    except RecursionError:  # nested deeper than Python's decoder can go
+        return 400, TOO_DEEP
     if not isinstance(data, dict):
         return 400, 'the request body must be a JSON object: {"sender": "...", "message": "..."}'
-    problem = sender_problem(data.get("sender")) or message_problem(data.get("message"))
+    problem = (depth_problem(data) or sender_problem(data.get("sender"))
+               or message_problem(data.get("message")))
     if problem is None and data.get("metadata") is not None and not isinstance(data["metadata"], dict):
         problem = "'metadata' must be a JSON object"
     return (400, problem) if problem else None
@@ -42,8 +55,38 @@ class ValidatingRestInput(RestInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
-        """Rasa's REST blueprint with a check in front of the webhook."""
-        blueprint = super().blueprint(on_new_message)
+        """Rasa's REST blueprint with a check in front of the webhook, and a 503 with an
+        explanation when the conversation cannot be stored."""
+
+        async def handle(message: UserMessage) -> None:
+            try:
+                await on_new_message(message)
+            except StorageUnavailable as error:
+                logger.error("message not handled, conversation storage failed: %s", error)
+                crisis = await crisis_response(error.agent, message)
+                if crisis is None:
+                    STORAGE_FAILED.set(True)
+                    return
+                message.output_channel.messages = []  # whatever the failed turn collected
+                await message.output_channel.send_response(message.sender_id, crisis)
+
+        blueprint = super().blueprint(handle)
+
+        @blueprint.listener("after_server_start")
+        async def storage_errors_are_errors(app: Sanic, _loop: Any) -> None:
+            fail_on_storage_errors(app.ctx.agent)  # for every channel; loaded by now
+
+        @blueprint.middleware("request")
+        async def forget_earlier_failures(request: Request) -> None:
+            STORAGE_FAILED.set(False)  # one task serves every request of a kept-alive connection
+
+        @blueprint.middleware("response")
+        async def explain_storage_failure(request: Request,
+                                          _response: HTTPResponse) -> Optional[HTTPResponse]:
+            if STORAGE_FAILED.get():
+                return response.json({"error": UNAVAILABLE}, status=503,
+                                     headers={"Retry-After": "5"})
+            return None
 
         @blueprint.middleware("request")
         async def refuse_bad_requests(request: Request) -> Optional[HTTPResponse]:

@@ -6,6 +6,7 @@
 - Input is checked: a malformed event gets a `reconnect_error` event, never a crash.
 - `enter_room` is awaited when it is a coroutine (python-socketio 5.10+, RasaHQ/rasa#13027),
   so session persistence keeps working if the pinned 5.9 is ever upgraded.
+- A socket leaves its previous conversation's room when it asks for a new session.
 Registered in credentials.yml under its module path; its name is still "socketio".
 """
 from __future__ import annotations
@@ -17,11 +18,20 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import response
+from sanic.request import Request
 
-from channels.validation import message_problem, sender_problem
+from channels.storage import UNAVAILABLE, StorageUnavailable, crisis_response
+from channels.validation import depth_problem, message_problem, sender_problem
 
 logger = logging.getLogger(__name__)
 ERROR_EVENT = "reconnect_error"
+
+
+async def _maybe_await(result: Any) -> None:
+    """Room calls became coroutines in python-socketio 5.10 (RasaHQ/rasa#13027)."""
+    if inspect.isawaitable(result):
+        await result
 
 
 class TopicSocketIOOutput(SocketIOOutput):
@@ -56,34 +66,64 @@ class TopicSocketIOInput(SocketIOInput):
         """Rasa's blueprint, with its session and message handlers replaced."""
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
+        # Before the blueprint registers: engine.io's attach() routes to eio.handle_request.
+        sio.eio.handle_request = _refusing_oversized_posts(sio.eio)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Any) -> None:
+        async def session_request(sid: Text, data: Any = None, *_extra: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
             session_id = requested if sender_problem(requested) is None else uuid.uuid4().hex
             if self.session_persistence:
-                entered = sio.enter_room(sid, session_id, namespace=self.namespace)
-                if inspect.isawaitable(entered):
-                    await entered
+                # A socket belongs to one conversation at a time: after "Start over", replies
+                # still owed to the old one must not appear in the new one.
+                for room in sio.rooms(sid, namespace=self.namespace):
+                    if room not in (sid, session_id):
+                        await _maybe_await(sio.leave_room(sid, room, namespace=self.namespace))
+                await _maybe_await(sio.enter_room(sid, session_id, namespace=self.namespace))
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Any) -> None:
+        async def handle_message(sid: Text, data: Any = None, *_extra: Any) -> None:
             if not isinstance(data, dict):
                 return await self._refuse(sid, "the event must be an object {message, session_id}")
             sender = data.get("session_id") if self.session_persistence else sid
-            problem = sender_problem(sender) or message_problem(data.get("message"))
+            problem = (depth_problem(data) or sender_problem(sender)
+                       or message_problem(data.get("message")))
             metadata = data.get(self.metadata_key) or {}
             if problem is None and not isinstance(metadata, dict):
                 problem = "metadata must be an object"
             if problem:
                 return await self._refuse(sid, problem)
             output = TopicSocketIOOutput(sio, self.bot_message_evt)
-            await on_new_message(UserMessage(data["message"], output, sender,
-                                             input_channel=self.name(), metadata=metadata))
+            message = UserMessage(data["message"], output, sender,
+                                  input_channel=self.name(), metadata=metadata)
+            try:
+                await on_new_message(message)
+            except StorageUnavailable as error:
+                logger.error("message not handled, conversation storage failed: %s", error)
+                crisis = await crisis_response(error.agent, message)
+                if crisis is None:
+                    return await self._refuse(sid, UNAVAILABLE)
+                await output.send_response(sender, crisis)
 
         return blueprint
 
     async def _refuse(self, sid: Text, problem: Text) -> None:
         logger.info("socket.io event refused: %s", problem)
         await self.sio.emit(ERROR_EVENT, {"error": problem}, room=sid, namespace=self.namespace)
+
+
+# python-engineio answers a polling POST over max_http_buffer_size by closing the socket and
+# then waiting for the client to poll the close packet, which cannot happen during that POST:
+# the request hangs until Sanic's response timeout answers 503.
+def _refusing_oversized_posts(eio: Any) -> Callable[[Request], Awaitable[Any]]:
+    """engine.io's request handler, answering a POST over its size limit with a 413."""
+    handle = eio.handle_request
+
+    async def handle_request(request: Request) -> Any:
+        if request.method == "POST" and len(request.body or b"") > eio.max_http_buffer_size:
+            return response.json({"error": f"the request body is larger than "
+                                           f"{eio.max_http_buffer_size} bytes"}, status=413)
+        return await handle(request)
+
+    return handle_request

@@ -1,0 +1,22 @@
+"""After all the fuzzing, the conversation started before it is intact and still answers."""
+import asyncio
+
+from tests.fuzz.conftest import CONTROL_TOPIC, stored_events
+from tests.fuzz.sio import SocketClient
+from tests.http.conftest import new_sender, topics_of
+
+
+def test_the_control_conversation_is_untouched_and_goes_on(servers, control):
+    assert stored_events(servers, control.sender) == control.events
+    assert topics_of(servers.send(control.sender, "tell me more")) == [CONTROL_TOPIC]
+
+
+def test_a_new_conversation_still_works_over_both_channels(servers):
+    assert topics_of(servers.send(new_sender(), "hi")) == ["greet"]
+
+    async def over_socketio():
+        async with SocketClient(servers.url) as client:
+            await client.start_session(new_sender())
+            return await client.say("what are the signs of depression?")
+
+    assert asyncio.run(over_socketio())["custom"]["topic"] == "symptoms"
