@@ -12,6 +12,7 @@ MODEL    := models/reconnect.tar.gz
 WIDGET   := .build/widget/index.html
 NPM_DEPS := widget/node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
+NGINX    := /usr/sbin/nginx
 TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -o -type d 2>/dev/null)
 
 # Quiet, offline-friendly defaults for every Rasa command started from here.
@@ -24,7 +25,7 @@ export RASA_PORT ?= 5005
 export ACTION_PORT ?= 5055
 export TRACKER_DB ?= var/tracker.db
 
-.PHONY: help install run test train validate unit nlu-accuracy stories http browser eval-crisis clean
+.PHONY: help install run run-prod test train validate unit nlu-accuracy stories http browser prod privacy fuzz purge eval-crisis clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -64,6 +65,14 @@ $(CHROMIUM):
 run: $(MODEL) $(WIDGET)  ## start the action server and Rasa, print the chat URL; Ctrl-C stops both
 	@scripts/run.sh
 
+# Production mode puts Debian's nginx in front of the Rasa instances. run_prod.sh runs its own
+# nginx in the foreground; the system service is not used.
+$(NGINX):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
+
+run-prod: $(MODEL) $(WIDGET) $(NGINX)  ## production mode: PostgreSQL, Redis, 2 Rasa + actions behind nginx; Ctrl-C stops all
+	@scripts/run_prod.sh
+
 validate: $(STAMP)  ## rasa data validate; any warning fails unless listed in tests/validate_allowed.txt
 	@scripts/validate.sh
 
@@ -84,7 +93,19 @@ http: $(MODEL) $(WIDGET)  ## slow tests: the real servers over HTTP
 browser: $(MODEL) $(WIDGET) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core)
 	$(BIN)/pytest -q tests/browser
 
-test: validate unit $(MODEL) nlu-accuracy stories http browser  ## every test: what CI runs
+prod: $(MODEL) $(WIDGET) $(NGINX)  ## slow tests of production mode: real PostgreSQL, Redis and nginx, faults
+	$(BIN)/pytest -q tests/prod
+
+privacy: $(MODEL)  ## "delete my conversation" and the retention purge, on SQLite and PostgreSQL
+	$(BIN)/pytest -q tests/privacy
+
+fuzz: $(MODEL) $(WIDGET)  ## bad input of every kind against the real servers (REST and socket.io)
+	$(BIN)/pytest -q tests/fuzz
+
+test: validate unit $(MODEL) nlu-accuracy stories http privacy fuzz browser prod  ## every test: what CI runs
+
+purge: $(STAMP)  ## delete conversations idle longer than RETENTION_DAYS (default 30); ENDPOINTS=endpoints.yml
+	$(BIN)/python scripts/purge.py $(or $(ENDPOINTS),endpoints.yml)
 
 eval-crisis: $(STAMP) $(SPACY)  ## recall and false alarms of the crisis matcher on the corpus
 	$(BIN)/python scripts/eval_crisis.py

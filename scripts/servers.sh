@@ -7,7 +7,8 @@ mkdir -p var/logs "$(dirname "${TRACKER_DB:=var/tracker.db}")"
 export ACTION_PORT=${ACTION_PORT:-5055} RASA_PORT=${RASA_PORT:-5005} TRACKER_DB
 
 start_action_server() {
-  "$BIN/rasa" run actions --actions actions --port "$ACTION_PORT" \
+  # On 127.0.0.1 only (scripts/action_server.py): only this machine's Rasa may run actions.
+  "$BIN/python" scripts/action_server.py --actions actions --port "$ACTION_PORT" \
     >var/logs/actions.log 2>&1 &
   ACTION_PID=$!
 }

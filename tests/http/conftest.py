@@ -41,8 +41,9 @@ class Servers:
         return subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
     def start_actions(self) -> None:
-        self.actions = self._start("actions", [str(BIN / "rasa"), "run", "actions", "--actions",
-                                               "actions", "--port", str(self.action_port)])
+        self.actions = self._start("actions", [str(BIN / "python"), "scripts/action_server.py",
+                                               "--actions", "actions",
+                                               "--port", str(self.action_port)])
         self._wait(f"http://127.0.0.1:{self.action_port}/health", self.actions)
 
     def start_rasa(self) -> None:

@@ -1,0 +1,52 @@
+"""Reconnect in production mode (scripts/run_prod.sh) on its own ports, database and Redis keys.
+
+One system for the whole folder: starting two Rasa instances takes a minute on this machine.
+Rasa reaches PostgreSQL through a TCP proxy of the tests', so a test can cut PostgreSQL off
+from Rasa without touching the real service.
+"""
+from __future__ import annotations
+
+import shutil
+from typing import Iterator, List
+
+import pytest
+
+from tests.prod.store import PG_HOST, PG_PORT, delete_redis_keys, drop_database
+from tests.prod.system import ProdSystem
+from tests.prod.tcp_proxy import TcpProxy
+
+NGINX_PATHS = ("/usr/sbin/nginx",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Registers the marker of the test that stops the system."""
+    config.addinivalue_line("markers", "stops_the_system: runs after every other test")
+
+
+def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
+    """Moves the test that stops the system to the end, wherever its file sorts."""
+    items.sort(key=lambda item: item.get_closest_marker("stops_the_system") is not None)
+
+
+@pytest.fixture(scope="session")
+def pg_proxy() -> Iterator[TcpProxy]:
+    """The proxy between Rasa and PostgreSQL."""
+    proxy = TcpProxy(PG_HOST, PG_PORT)
+    proxy.start()
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture(scope="session")
+def prod(tmp_path_factory: pytest.TempPathFactory, pg_proxy: TcpProxy) -> Iterator[ProdSystem]:
+    """The running system; dropped with its database and Redis keys afterwards."""
+    if not (shutil.which("nginx") or any(shutil.which(p) for p in NGINX_PATHS)):
+        pytest.skip("nginx is not installed (`make test-prod` installs it with apt-get)")
+    system = ProdSystem(tmp_path_factory.mktemp("prod"), pg_proxy.port)
+    try:
+        system.start()
+        yield system
+    finally:
+        system.stop()
+        drop_database(system.database)
+        delete_redis_keys(system.redis_prefix)
