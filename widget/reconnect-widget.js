@@ -35,6 +35,8 @@
   var BANNER_DELAY_MS = 3000;
   var META_MERGE_MS = 3000;
   var BANNER_TEXT = "Connection lost \u2014 reconnecting\u2026";
+  var NOT_HANDLED_TEXT = "Your last message could not be handled. Please send it again in a moment.";
+  var NOTICE_MS = 10000;
   var SENDING_TEXT = "sending\u2026";
   var SUBTITLE = "An automated assistant \u2014 not a therapist, not for emergencies";
   // Only used when crisis.js (generated from the bot's own crisis message) cannot be loaded,
@@ -122,6 +124,7 @@
   var idCounter = 0;
   var typingIdleTimer = null;
   var typingMaxTimer = null;
+  var noticeTimer = null;
 
   function newId() {
     idCounter += 1;
@@ -521,10 +524,28 @@
 
   // ---------------------------------------------------------------- banner
   function showBanner() {
-    if (ui.banner && ui.banner.hidden) {
+    if (ui.banner && (ui.banner.hidden || ui.banner.textContent !== BANNER_TEXT)) {
       ui.banner.hidden = false;
       ui.banner.textContent = BANNER_TEXT;
     }
+  }
+
+  // The server refused or could not handle a message (reconnect_error): say so, briefly,
+  // in the same status banner, so a message never silently goes unanswered.
+  function onServerError(data) {
+    hideTyping();
+    var reason = isPlainObject(data) ? str(data.error).slice(0, 300) : "";
+    if (!ui.banner || (!ui.banner.hidden && ui.banner.textContent === BANNER_TEXT)) {
+      return; // the connection banner says more
+    }
+    ui.banner.hidden = false;
+    ui.banner.textContent = NOT_HANDLED_TEXT + (reason ? " (" + reason + ")" : "");
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(function () {
+      if (ui.banner.textContent !== BANNER_TEXT) {
+        hideBanner();
+      }
+    }, NOTICE_MS);
   }
 
   function hideBanner() {
@@ -766,7 +787,7 @@
       socket.on("session_confirm", onSessionConfirm);
       socket.on("bot_uttered", onBotUttered);
       // The server refused a malformed event: no answer is coming, so stop "typing".
-      socket.on("reconnect_error", hideTyping);
+      socket.on("reconnect_error", onServerError);
     } catch (e) {
       showBanner();
     }

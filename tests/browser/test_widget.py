@@ -151,3 +151,12 @@ def test_the_page_makes_no_third_party_requests(browser, servers):
     expect(bot(page, "greet")).to_have_count(1)
     context.close()
     assert hosts == {f"127.0.0.1:{servers.rasa_port}"}
+
+
+def test_a_message_the_server_refuses_is_not_left_silently_unanswered(page: Page):
+    expect(bot(page, "greet")).to_have_count(1)
+    say(page, "/restart")  # Rasa's own command, which Reconnect's channels refuse
+    banner = page.get_by_test_id("connection-banner")
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("could not be handled")
+    expect(page.get_by_test_id("typing")).to_be_hidden()

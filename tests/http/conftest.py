@@ -30,7 +30,8 @@ class Servers:
         self.env = {**os.environ, "RASA_PORT": str(self.rasa_port),
                     "ACTION_PORT": str(self.action_port),
                     "TRACKER_DB": str(workdir / "tracker.db"),
-                    "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+                    "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
+                    "PYTHONPATH": str(ROOT)}  # actions, channels, components, stores
         self.logs = workdir
         self.rasa: Optional[subprocess.Popen] = None
         self.actions: Optional[subprocess.Popen] = None
