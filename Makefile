@@ -25,7 +25,7 @@ export RASA_PORT ?= 5005
 export ACTION_PORT ?= 5055
 export TRACKER_DB ?= var/tracker.db
 
-.PHONY: help install run run-prod test train validate unit nlu-accuracy stories http browser prod privacy fuzz purge eval-crisis clean
+.PHONY: help install run run-prod test train validate unit nlu-accuracy stories http browser prod privacy fuzz purge bench bench-smoke eval-crisis clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -102,7 +102,15 @@ privacy: $(MODEL)  ## "delete my conversation" and the retention purge, on SQLit
 fuzz: $(MODEL) $(WIDGET)  ## bad input of every kind against the real servers (REST and socket.io)
 	$(BIN)/pytest -q tests/fuzz
 
-test: validate unit $(MODEL) nlu-accuracy stories http privacy fuzz browser prod  ## every test: what CI runs
+# Benchmarks are not tests: `make test` only runs them tiny (bench-smoke) so they cannot rot,
+# and asserts no timing.
+bench: $(MODEL)  ## benchmarks against stock Rasa (rasa init): writes benchmarks/RESULTS.md (~17 min)
+	$(BIN)/python -m benchmarks.run
+
+bench-smoke: $(MODEL)  ## every benchmark step with tiny loads, checking it works (no timings asserted)
+	$(BIN)/python -m benchmarks.run --smoke
+
+test: validate unit $(MODEL) nlu-accuracy stories http privacy fuzz browser prod bench-smoke  ## every test: what CI runs
 
 purge: $(STAMP)  ## delete conversations idle longer than RETENTION_DAYS (default 30); ENDPOINTS=endpoints.yml
 	$(BIN)/python scripts/purge.py $(or $(ENDPOINTS),endpoints.yml)

@@ -1,0 +1,1 @@
+"""Benchmarks of Reconnect against a stock Rasa assistant (`make bench`)."""

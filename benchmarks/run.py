@@ -1,0 +1,164 @@
+"""`make bench`: understanding, speed under load and cost of Reconnect against stock Rasa.
+
+Usage: python -m benchmarks.run [--smoke] [--users 1 5 20] [--seconds 15] [--folds 5]
+A full run writes benchmarks/RESULTS.md; a smoke run (for `make test`) exercises every step
+with tiny loads and writes var/bench/smoke/RESULTS.md, checking that it worked, never timings.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import yaml
+
+from benchmarks import baseline, report, servers, understanding
+from benchmarks.commands import BENCH_DIR, ROOT
+from benchmarks.cost import train
+from benchmarks.load import closed_loop, conversations, open_loop
+
+SCRIPTS = Path(__file__).parent / "conversations.yml"
+
+
+@dataclass
+class Plan:
+    """What a run measures and where it writes."""
+
+    smoke: bool
+    users: List[int]
+    seconds: float
+    folds: int  # 0: no cross-validation
+    results: Path
+    model: Path
+
+    @property
+    def confusion_png(self) -> Path:
+        """Beside RESULTS.md, which links to it."""
+        return self.results.with_name("heldout_confusion.png")
+
+
+def plan_from(argv: Optional[List[str]]) -> Plan:
+    """The plan from the command line; --smoke shrinks everything."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true",
+                        help="tiny run that checks every step works, for make test")
+    parser.add_argument("--users", type=int, nargs="+", default=[1, 5, 20],
+                        help="concurrent users of each closed-loop level (default 1 5 20)")
+    parser.add_argument("--seconds", type=float, default=15, help="length of each load phase")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none)")
+    parser.add_argument("--model", type=Path, default=ROOT / "models" / "reconnect.tar.gz",
+                        help="the Reconnect model to serve and test (make bench trains it first)")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        # No cross-validation: even two folds of a small file take minutes (the classifier
+        # runs all its iterations whatever the data), and the held-out test reads the same
+        # prediction files.
+        return Plan(True, [1, 2], 2, 0, BENCH_DIR / "smoke" / "RESULTS.md", args.model)
+    return Plan(False, sorted(args.users), args.seconds, args.folds,
+                Path(__file__).parent / "RESULTS.md", args.model)
+
+
+def measure_serving(assistant: servers.Assistant, script: List[str], plan: Plan) -> report.Serving:
+    """Serves the assistant, checks its script once, then puts it under each load."""
+    with servers.serve(assistant) as running:
+        check = asyncio.run(conversations(running.webhook, script, 1, "script check"))
+        closed = [asyncio.run(closed_loop(running.webhook, script, users, plan.seconds))
+                  for users in plan.users]
+        # Half the maximum keeps the server busy but not saturated: latency there is what
+        # users see on a normal day, not queueing. (A server that answered nothing gets 1/s.)
+        rate = max(load.replies_per_second for load in closed) / 2 or 1.0
+        fixed_rate = asyncio.run(open_loop(running.webhook, script, rate, plan.seconds))
+    actions_mb = running.actions_memory.peak_mb if running.actions_memory else None
+    return report.Serving(running.start_to_answer, running.rasa_memory.peak_mb, actions_mb,
+                          check, closed, fixed_rate)
+
+
+def measure_ours(plan: Plan, script: List[str]) -> report.Assistant:
+    """Reconnect: trained from scratch for the timing (full runs), served from plan.model."""
+    training = None if plan.smoke else train("reconnect", ROOT, BENCH_DIR / "models").seconds
+    assistant = servers.Assistant("reconnect", ROOT, plan.model, ROOT / "endpoints.yml",
+                                  ROOT / "credentials.yml", BENCH_DIR / "reconnect-tracker.db",
+                                  with_actions=True, first_message=script[0])
+    return report.Assistant("Reconnect", training, plan.model,
+                            measure_serving(assistant, script, plan))
+
+
+def measure_stock(plan: Plan, script: List[str]) -> report.Assistant:
+    """The stock assistant of `rasa init`, trained (with a quick configuration in smoke runs) and served."""
+    project = baseline.create_stock_project()
+    config = baseline.SMOKE_CONFIG if plan.smoke else None
+    training = train("stock", project, project / "models", config)
+    assistant = servers.Assistant("stock", project, training.model, project / "endpoints.yml",
+                                  project / "credentials.yml", project / "tracker.db",
+                                  with_actions=False, first_message=script[0])
+    return report.Assistant("stock", training.seconds, training.model,
+                            measure_serving(assistant, script, plan))
+
+
+def check_smoke(results: report.Results) -> None:
+    """What a smoke run must show: every step produced numbers and our script is answered."""
+    ours = results.ours.serving
+    assert ours.check.errors == 0, f"{ours.check.errors} turns of our script got no reply"
+    for assistant in (results.ours, results.stock):
+        loads = [assistant.serving.check, *assistant.serving.closed, assistant.serving.fixed_rate]
+        assert all(load.latencies for load in loads), f"a load phase of {assistant.name} got no reply"
+    assert results.heldout.examples
+    assert "## Exact commands" in report.markdown(results)
+
+
+def load_scripts() -> Dict[str, List[str]]:
+    """The scripted conversations, each a list of messages."""
+    scripts = yaml.safe_load(SCRIPTS.read_text())
+    for name, turns in scripts.items():
+        odd = [turn for turn in turns if not isinstance(turn, str)]
+        assert not odd, f"{SCRIPTS.name}: {name} has turns that are not text (quote them): {odd}"
+    return scripts
+
+
+@contextmanager
+def step(name: str) -> Iterator[None]:
+    """Prints a step and how long it took: a full run is long, and this shows where it is."""
+    print(f"{name}...", end="", flush=True)
+    began = time.perf_counter()
+    yield
+    print(f" {time.perf_counter() - began:.0f} s", flush=True)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Runs the measurements in turn: timed ones never share the machine with another."""
+    plan = plan_from(argv)
+    started, began, load_average = datetime.now(timezone.utc), time.perf_counter(), os.getloadavg()
+    scripts = load_scripts()
+    plan.results.parent.mkdir(parents=True, exist_ok=True)
+    with step("Understanding: cross-validation and held-out file"):
+        # Neither is timed, so they may share the cores: the held-out test then costs no time.
+        cross_validating = understanding.start_cross_validation(plan.folds) if plan.folds else None
+        heldout = understanding.heldout(plan.model, plan.confusion_png)
+        cross_validation = (understanding.cross_validation_scores(cross_validating)
+                            if cross_validating else None)
+    with step("Reconnect: training, start-up, load"):
+        ours = measure_ours(plan, scripts["reconnect"])
+    with step("Stock Rasa: training, start-up, load"):
+        stock = measure_stock(plan, scripts["stock"])
+    results = report.Results(
+        started=started, seconds=time.perf_counter() - began, smoke=plan.smoke,
+        load_seconds=plan.seconds, folds=plan.folds, cross_validation=cross_validation,
+        heldout=heldout, output=plan.results, confusion_png=plan.confusion_png, ours=ours, stock=stock,
+        load_average=load_average)
+    plan.results.write_text(report.markdown(results))
+    if plan.smoke:
+        check_smoke(results)
+    print(report.summary(results))
+    print(f"Written: {plan.results.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
