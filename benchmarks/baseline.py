@@ -1,14 +1,12 @@
 """The stock Rasa assistant of `rasa init`, set up to be served like ours."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 
-from benchmarks.commands import BENCH_DIR, PYTHON, relative, run
+from benchmarks.commands import PYTHON, relative, run
 
-STOCK_DIR = BENCH_DIR / "stock"
 SMOKE_CONFIG = Path(__file__).parent / "smoke_stock_config.yml"
 
 # Like ours, conversations go to SQLite (the file comes from TRACKER_DB when it starts).
@@ -16,16 +14,16 @@ SMOKE_CONFIG = Path(__file__).parent / "smoke_stock_config.yml"
 STOCK_ENDPOINTS = {"tracker_store": {"type": "SQL", "dialect": "sqlite", "db": "${TRACKER_DB}"}}
 
 
-def create_stock_project() -> Path:
-    """A new project with the files `rasa init --no-prompt` writes.
+def create_stock_project(work: Path) -> Path:
+    """A new project in <work>/stock with the files `rasa init --no-prompt` writes.
 
     It copies them with the function `rasa init` calls, without `rasa init`'s own first
     training (a minute and more): the project is trained once, timed, with `rasa train`.
     """
-    shutil.rmtree(STOCK_DIR, ignore_errors=True)
-    STOCK_DIR.mkdir(parents=True)
+    project = work / "stock"
+    project.mkdir(parents=True)
     code = ("from rasa.cli.scaffold import create_initial_project; "
-            f'create_initial_project("{relative(str(STOCK_DIR))}")')
-    run("create stock project", [PYTHON, "-c", code])
-    (STOCK_DIR / "endpoints.yml").write_text(yaml.safe_dump(STOCK_ENDPOINTS))
-    return STOCK_DIR
+            f'create_initial_project("{relative(str(project))}")')
+    run("create stock project", [PYTHON, "-c", code], work)
+    (project / "endpoints.yml").write_text(yaml.safe_dump(STOCK_ENDPOINTS))
+    return project

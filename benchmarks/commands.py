@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
-LOG_DIR = BENCH_DIR / "logs"
 # The rasa of the interpreter running the benchmark, so a run in .venv measures .venv's Rasa.
 PYTHON = sys.executable
 RASA = str(Path(PYTHON).parent / "rasa")
@@ -52,30 +50,32 @@ def relative(text: str, base: Path = ROOT) -> str:
     return os.path.relpath(text, base) if inside else text
 
 
-def start(purpose: str, args: List[str], cwd: Path = ROOT,
+def start(purpose: str, args: List[str], work: Path, cwd: Path = ROOT,
           env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
-    """Starts a command in the background, its output in var/bench/logs/<purpose>.log."""
+    """Starts a command in the background, its output in <work>/logs/<purpose>.log."""
     command = Command(purpose, args, cwd, env or {})
     RECORDED.append(command)
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    with open(log_path(purpose), "wb") as log:
+    log_file = log_path(purpose, work)
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_file, "wb") as log:
         return subprocess.Popen(args, cwd=cwd, env={**os.environ, **QUIET_ENV, **command.env},
                                 stdout=log, stderr=subprocess.STDOUT)
 
 
-def finish(purpose: str, process: subprocess.Popen) -> None:
+def finish(purpose: str, process: subprocess.Popen, work: Path) -> None:
     """Waits for a started command; raises if it failed."""
     if process.wait() != 0:
-        raise RuntimeError(f"{purpose} failed (exit {process.returncode}); see {log_path(purpose)}")
+        raise RuntimeError(f"{purpose} failed (exit {process.returncode}); "
+                           f"see {log_path(purpose, work)}")
 
 
-def run(purpose: str, args: List[str], cwd: Path = ROOT) -> float:
+def run(purpose: str, args: List[str], work: Path, cwd: Path = ROOT) -> float:
     """Runs a command to the end; returns its wall time in seconds, raises if it fails."""
     began = time.perf_counter()
-    finish(purpose, start(purpose, args, cwd))
+    finish(purpose, start(purpose, args, work, cwd), work)
     return time.perf_counter() - began
 
 
-def log_path(purpose: str) -> Path:
+def log_path(purpose: str, work: Path) -> Path:
     """Where the output of the command run for this purpose goes."""
-    return LOG_DIR / (purpose.replace(" ", "-").replace("/", "-") + ".log")
+    return work / "logs" / (purpose.replace(" ", "-") + ".log")

@@ -19,13 +19,14 @@ class Training:
     model: Path
 
 
-def train(name: str, project: Path, out: Path, config: Optional[Path] = None) -> Training:
+def train(name: str, project: Path, out: Path, work: Path,
+          config: Optional[Path] = None) -> Training:
     """Trains a project from scratch into out/<name>.tar.gz and times it."""
     # --force retrains every component: Rasa's training cache would otherwise time a cache hit.
     args = [RASA, "train", "--force", "--fixed-model-name", name, "--out", str(out), "--quiet"]
     if config is not None:
         args += ["--config", str(config)]
-    seconds = run(f"train {name}", args, cwd=project)
+    seconds = run(f"train {name}", args, work, cwd=project)
     return Training(seconds, out / f"{name}.tar.gz")
 
 

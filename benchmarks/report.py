@@ -69,6 +69,7 @@ class Results:
     heldout: Scores
     output: Path  # RESULTS.md
     confusion_png: Path  # beside it: RESULTS.md links to it by name
+    work: Path  # the run's logs, predictions and stock project
     ours: Assistant
     stock: Assistant
     load_average: Tuple[float, float, float]
@@ -290,14 +291,15 @@ sampled every 0.1 s from start to stop. The stock assistant has no action server
 - **Stock baseline:** the project `rasa init --no-prompt` creates (its files are copied by the
   same function `rasa init` calls; `rasa init`'s own first training is skipped and the project
   is trained once, timed, with `rasa train`), with its default configuration (DIET, TED,
-  UnexpecTED) and its own data, served with `rasa run` and its REST channel, conversations in
-  SQLite like ours (`benchmarks/baseline.py`).
-- **Reconnect:** `{relative(str(results.ours.model))}` served with `credentials.yml` and
-  `endpoints.yml` (SQLite tracker store), the action server beside it; the training time is of
-  a separate identical `rasa train` into `var/bench/`.
-- Every server runs on free ports with a new tracker database under `var/bench/`; logs are in
-  `var/bench/logs/`. Timed steps run one at a time; the cross-validation (not timed) runs
-  while the held-out test (not timed) does.
+  UnexpecTED) and its own data, served with `rasa run` and its REST channel on 127.0.0.1 like
+  ours, conversations in SQLite like ours (`benchmarks/baseline.py`).
+- **Reconnect:** `{relative(str(results.ours.model))}` served as `make run` serves it, by
+  `scripts/rasa_server.sh` (`credentials.yml`, `endpoints.yml`: SQLite tracker store) and
+  `scripts/action_server.py`; the training time is of a separate identical `rasa train` into
+  the run's folder.
+- Every server runs on free ports with a new tracker database in the run's folder,
+  `{relative(str(results.work))}/`, where the logs are too. Timed steps run one at a time; the
+  cross-validation (not timed) runs while the held-out test (not timed) does.
 
 ## Exact commands
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,11 +22,13 @@ from typing import Dict, Iterator, List, Optional
 import yaml
 
 from benchmarks import baseline, report, servers, understanding
-from benchmarks.commands import BENCH_DIR, ROOT
+from benchmarks.commands import PYTHON, RASA, ROOT
 from benchmarks.cost import train
 from benchmarks.load import closed_loop, conversations, open_loop
 
 SCRIPTS = Path(__file__).parent / "conversations.yml"
+BENCH_DIR = ROOT / "var" / "bench"  # git-ignored
+OUR_MODEL = ROOT / "models" / "reconnect.tar.gz"  # what scripts/rasa_server.sh serves
 
 
 @dataclass
@@ -36,7 +40,7 @@ class Plan:
     seconds: float
     folds: int  # 0: no cross-validation
     results: Path
-    model: Path
+    work: Path  # this run's own folder: logs, predictions, trackers, the stock project
 
     @property
     def confusion_png(self) -> Path:
@@ -53,21 +57,25 @@ def plan_from(argv: Optional[List[str]]) -> Plan:
                         help="concurrent users of each closed-loop level (default 1 5 20)")
     parser.add_argument("--seconds", type=float, default=15, help="length of each load phase")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none)")
-    parser.add_argument("--model", type=Path, default=ROOT / "models" / "reconnect.tar.gz",
-                        help="the Reconnect model to serve and test (make bench trains it first)")
     args = parser.parse_args(argv)
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if args.smoke:
+        # A folder of its own, so a smoke run (make test) and a full run can go at once.
+        work = Path(tempfile.mkdtemp(prefix="smoke-", dir=BENCH_DIR))
         # No cross-validation: even two folds of a small file take minutes (the classifier
         # runs all its iterations whatever the data), and the held-out test reads the same
         # prediction files.
-        return Plan(True, [1, 2], 2, 0, BENCH_DIR / "smoke" / "RESULTS.md", args.model)
+        return Plan(True, [1, 2], 2, 0, work / "RESULTS.md", work)
+    work = BENCH_DIR / "full"
+    shutil.rmtree(work, ignore_errors=True)  # nothing stale from the last run is read back
+    work.mkdir()
     return Plan(False, sorted(args.users), args.seconds, args.folds,
-                Path(__file__).parent / "RESULTS.md", args.model)
+                Path(__file__).parent / "RESULTS.md", work)
 
 
 def measure_serving(assistant: servers.Assistant, script: List[str], plan: Plan) -> report.Serving:
     """Serves the assistant, checks its script once, then puts it under each load."""
-    with servers.serve(assistant) as running:
+    with servers.serve(assistant, plan.work) as running:
         check = asyncio.run(conversations(running.webhook, script, 1, "script check"))
         closed = [asyncio.run(closed_loop(running.webhook, script, users, plan.seconds))
                   for users in plan.users]
@@ -81,23 +89,30 @@ def measure_serving(assistant: servers.Assistant, script: List[str], plan: Plan)
 
 
 def measure_ours(plan: Plan, script: List[str]) -> report.Assistant:
-    """Reconnect: trained from scratch for the timing (full runs), served from plan.model."""
-    training = None if plan.smoke else train("reconnect", ROOT, BENCH_DIR / "models").seconds
-    assistant = servers.Assistant("reconnect", ROOT, plan.model, ROOT / "endpoints.yml",
-                                  ROOT / "credentials.yml", BENCH_DIR / "reconnect-tracker.db",
-                                  with_actions=True, first_message=script[0])
-    return report.Assistant("Reconnect", training, plan.model,
+    """Reconnect as `make run` serves it (models/reconnect.tar.gz); trained again only to time it."""
+    training = (None if plan.smoke else
+                train("reconnect", ROOT, plan.work / "models", plan.work).seconds)
+    # The launchers of make run and of the HTTP tests, so what is measured is what is served.
+    assistant = servers.Assistant(
+        "reconnect", ROOT, rasa=[str(ROOT / "scripts" / "rasa_server.sh")],
+        actions=[PYTHON, "scripts/action_server.py", "--actions", "actions",
+                 "--port", "{action_port}"],
+        tracker_db=plan.work / "reconnect-tracker.db", first_message=script[0])
+    return report.Assistant("Reconnect", training, OUR_MODEL,
                             measure_serving(assistant, script, plan))
 
 
 def measure_stock(plan: Plan, script: List[str]) -> report.Assistant:
     """The stock assistant of `rasa init`, trained (with a quick configuration in smoke runs) and served."""
-    project = baseline.create_stock_project()
+    project = baseline.create_stock_project(plan.work)
     config = baseline.SMOKE_CONFIG if plan.smoke else None
-    training = train("stock", project, project / "models", config)
-    assistant = servers.Assistant("stock", project, training.model, project / "endpoints.yml",
-                                  project / "credentials.yml", project / "tracker.db",
-                                  with_actions=False, first_message=script[0])
+    training = train("stock", project, project / "models", plan.work, config)
+    # Rasa's REST channel is in the stock credentials.yml; the flags are rasa_server.sh's.
+    assistant = servers.Assistant(
+        "stock", project, rasa=[RASA, "run", "--model", str(training.model), "--interface",
+                                "127.0.0.1", "--port", "{rasa_port}", "--credentials",
+                                "credentials.yml", "--endpoints", "endpoints.yml"],
+        actions=None, tracker_db=project / "tracker.db", first_message=script[0])
     return report.Assistant("stock", training.seconds, training.model,
                             measure_serving(assistant, script, plan))
 
@@ -136,12 +151,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     plan = plan_from(argv)
     started, began, load_average = datetime.now(timezone.utc), time.perf_counter(), os.getloadavg()
     scripts = load_scripts()
-    plan.results.parent.mkdir(parents=True, exist_ok=True)
     with step("Understanding: cross-validation and held-out file"):
         # Neither is timed, so they may share the cores: the held-out test then costs no time.
-        cross_validating = understanding.start_cross_validation(plan.folds) if plan.folds else None
-        heldout = understanding.heldout(plan.model, plan.confusion_png)
-        cross_validation = (understanding.cross_validation_scores(cross_validating)
+        cross_validating = (understanding.start_cross_validation(plan.folds, plan.work)
+                            if plan.folds else None)
+        heldout = understanding.heldout(OUR_MODEL, plan.confusion_png, plan.work)
+        cross_validation = (understanding.cross_validation_scores(cross_validating, plan.work)
                             if cross_validating else None)
     with step("Reconnect: training, start-up, load"):
         ours = measure_ours(plan, scripts["reconnect"])
@@ -150,13 +165,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     results = report.Results(
         started=started, seconds=time.perf_counter() - began, smoke=plan.smoke,
         load_seconds=plan.seconds, folds=plan.folds, cross_validation=cross_validation,
-        heldout=heldout, output=plan.results, confusion_png=plan.confusion_png, ours=ours, stock=stock,
-        load_average=load_average)
+        heldout=heldout, output=plan.results, confusion_png=plan.confusion_png, work=plan.work,
+        ours=ours, stock=stock, load_average=load_average)
     plan.results.write_text(report.markdown(results))
+    print(report.summary(results))
     if plan.smoke:
         check_smoke(results)
-    print(report.summary(results))
-    print(f"Written: {plan.results.relative_to(ROOT)}")
+        shutil.rmtree(plan.work)  # kept only when the smoke run fails, to read its logs
+        print("Smoke run: every step worked.")
+    else:
+        print(f"Written: {plan.results.relative_to(ROOT)}; logs in {plan.work.relative_to(ROOT)}/")
     return 0
 
 

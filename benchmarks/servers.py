@@ -9,11 +9,11 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, Optional
+from typing import Dict, Iterable, Iterator, List, Optional
 
 import requests
 
-from benchmarks.commands import RASA, log_path, start
+from benchmarks.commands import log_path, start
 from benchmarks.cost import PeakMemory
 
 READY_TIMEOUT = 300  # seconds; a cold start on a busy 2-core machine can take a minute
@@ -21,15 +21,17 @@ READY_TIMEOUT = 300  # seconds; a cold start on a busy 2-core machine can take a
 
 @dataclass
 class Assistant:
-    """How to serve one assistant: its project, model and endpoints, and a first message."""
+    """How to serve one assistant, and a first message it must answer.
+
+    The commands may use {rasa_port} and {action_port}; they also get RASA_PORT, ACTION_PORT
+    and TRACKER_DB in their environment, as `make run` sets them.
+    """
 
     name: str
-    project: Path
-    model: Path
-    endpoints: Path
-    credentials: Path
+    project: Path  # where the commands run
+    rasa: List[str]
+    actions: Optional[List[str]]
     tracker_db: Path
-    with_actions: bool
     first_message: str
 
 
@@ -56,29 +58,25 @@ def new_sender() -> str:
 
 
 @contextmanager
-def serve(assistant: Assistant) -> Iterator[Running]:
+def serve(assistant: Assistant, work: Path) -> Iterator[Running]:
     """Starts the assistant's servers, waits for its first answer, and stops them on exit."""
-    rasa_port, action_port = free_port(), free_port()
+    ports = {"rasa_port": str(free_port()), "action_port": str(free_port())}
     assistant.tracker_db.unlink(missing_ok=True)  # every run starts with no conversations
-    # endpoints.yml reads these, as `make run` sets them.
-    env = {"TRACKER_DB": str(assistant.tracker_db)}
+    env = {"RASA_PORT": ports["rasa_port"], "TRACKER_DB": str(assistant.tracker_db)}
     processes: Dict[str, subprocess.Popen] = {}
     memories: Dict[str, PeakMemory] = {}
     rasa, actions = f"serve {assistant.name}", f"serve {assistant.name} actions"
     began = time.perf_counter()
     try:
-        if assistant.with_actions:
-            env["ACTION_PORT"] = str(action_port)
-            processes[actions] = start(actions, [
-                RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-                assistant.project, env)
-        processes[rasa] = start(rasa, [
-            RASA, "run", "--model", str(assistant.model), "--port", str(rasa_port),
-            "--credentials", str(assistant.credentials), "--endpoints", str(assistant.endpoints)],
-            assistant.project, env)
+        if assistant.actions:
+            env["ACTION_PORT"] = ports["action_port"]
+            processes[actions] = start(actions, [arg.format(**ports) for arg in assistant.actions],
+                                       work, assistant.project, env)
+        processes[rasa] = start(rasa, [arg.format(**ports) for arg in assistant.rasa],
+                                work, assistant.project, env)
         memories.update((name, PeakMemory(process.pid)) for name, process in processes.items())
-        webhook = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
-        wait_for_answer(webhook, assistant.first_message, processes)
+        webhook = f"http://127.0.0.1:{ports['rasa_port']}/webhooks/rest/webhook"
+        wait_for_answer(webhook, assistant.first_message, processes, work)
         yield Running(webhook, time.perf_counter() - began, memories[rasa], memories.get(actions))
     finally:
         stop(processes.values())
@@ -86,13 +84,14 @@ def serve(assistant: Assistant) -> Iterator[Running]:
             memory.stop()
 
 
-def wait_for_answer(webhook: str, message: str, processes: Dict[str, subprocess.Popen]) -> None:
+def wait_for_answer(webhook: str, message: str, processes: Dict[str, subprocess.Popen],
+                    work: Path) -> None:
     """Sends the message until a non-empty reply comes back (each try as a new sender)."""
     deadline = time.perf_counter() + READY_TIMEOUT
     while time.perf_counter() < deadline:
         for name, process in processes.items():
             if process.poll() is not None:
-                raise RuntimeError(f"{name} exited with {process.returncode}; see {log_path(name)}")
+                raise RuntimeError(f"{name} exited with {process.returncode}; see {log_path(name, work)}")
         try:
             reply = requests.post(webhook, json={"sender": new_sender(), "message": message},
                                   timeout=30)

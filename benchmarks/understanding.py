@@ -10,12 +10,11 @@ from typing import List, Tuple
 
 from sklearn.metrics import f1_score
 
-from benchmarks.commands import BENCH_DIR, RASA, ROOT, finish, run, start
+from benchmarks.commands import RASA, ROOT, finish, run, start
 
 NLU_DATA = ROOT / "data" / "nlu"
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 CROSS_VALIDATION = "cross-validation"
-CROSS_VALIDATION_OUT = BENCH_DIR / CROSS_VALIDATION
 
 # The detector sets `crisis` from patterns, never from examples: it has none to score against.
 UNSCORED_INTENT = "crisis"
@@ -30,27 +29,25 @@ class Scores:
     examples: int
 
 
-def start_cross_validation(folds: int) -> subprocess.Popen:
+def start_cross_validation(folds: int, work: Path) -> subprocess.Popen:
     """Starts stratified k-fold cross-validation of our pipeline on our NLU data."""
-    shutil.rmtree(CROSS_VALIDATION_OUT, ignore_errors=True)  # no stale predictions to read
     return start(CROSS_VALIDATION, [
         RASA, "test", "nlu", "--cross-validation", "--folds", str(folds),
-        "--config", str(ROOT / "config.yml"), "-u", str(NLU_DATA), "--out", str(CROSS_VALIDATION_OUT),
-        "--no-plot", "--successes"])
+        "--config", str(ROOT / "config.yml"), "-u", str(NLU_DATA),
+        "--out", str(work / CROSS_VALIDATION), "--no-plot", "--successes"], work)
 
 
-def cross_validation_scores(process: subprocess.Popen) -> Scores:
+def cross_validation_scores(process: subprocess.Popen, work: Path) -> Scores:
     """Waits for the cross-validation and scores its predictions."""
-    finish(CROSS_VALIDATION, process)
-    return scores(CROSS_VALIDATION_OUT)
+    finish(CROSS_VALIDATION, process, work)
+    return scores(work / CROSS_VALIDATION)
 
 
-def heldout(model: Path, confusion_png: Path) -> Scores:
+def heldout(model: Path, confusion_png: Path, work: Path) -> Scores:
     """Scores the model on the held-out file and keeps its confusion matrix image."""
-    out = BENCH_DIR / "heldout"
-    shutil.rmtree(out, ignore_errors=True)  # no stale predictions to read
+    out = work / "heldout"
     run("held-out test", [RASA, "test", "nlu", "-u", str(HELDOUT), "--model", str(model),
-                          "--out", str(out), "--successes"])
+                          "--out", str(out), "--successes"], work)
     shutil.copyfile(out / "intent_confusion_matrix.png", confusion_png)
     return scores(out)
 
