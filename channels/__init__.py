@@ -4,3 +4,9 @@ import warnings
 # default log level. What people write must never reach the logs, so that warning is
 # silenced wherever Reconnect's channels (and so its server) run.
 warnings.filterwarnings("ignore", message="Failed to parse arguments in line")
+
+# The Rasa server imports this package at start-up (credentials.yml): the one place to make
+# its check of action server replies cheap (see the module for the measurement).
+from channels.action_result_check import check_action_results_with_one_validator  # noqa: E402
+
+check_action_results_with_one_validator()
