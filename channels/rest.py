@@ -6,7 +6,6 @@ endpoint stays POST /webhooks/rest/webhook.
 from __future__ import annotations
 
 import json
-import logging
 from contextvars import ContextVar
 from typing import Any, Awaitable, Callable, Optional, Text, Tuple
 
@@ -16,12 +15,10 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.storage import (UNAVAILABLE, StorageUnavailable, crisis_response,
-                              fail_on_storage_errors)
+from channels.storage import UNAVAILABLE, fail_on_storage_errors, handle_or_answer_crisis
 from channels.validation import (MAX_MESSAGE_CHARS, TOO_DEEP, depth_problem, message_problem,
                                  sender_problem)
 
-logger = logging.getLogger(__name__)
 # Set when the current request's message could not be handled for want of storage: Rasa's
 # webhook swallows the exception and would answer 200 with whatever it had collected.
 STORAGE_FAILED: ContextVar[bool] = ContextVar("storage_failed", default=False)
@@ -59,16 +56,8 @@ class ValidatingRestInput(RestInput):
         explanation when the conversation cannot be stored."""
 
         async def handle(message: UserMessage) -> None:
-            try:
-                await on_new_message(message)
-            except StorageUnavailable as error:
-                logger.error("message not handled, conversation storage failed: %s", error)
-                crisis = await crisis_response(error.agent, message)
-                if crisis is None:
-                    STORAGE_FAILED.set(True)
-                    return
-                message.output_channel.messages = []  # whatever the failed turn collected
-                await message.output_channel.send_response(message.sender_id, crisis)
+            if not await handle_or_answer_crisis(on_new_message, message):
+                STORAGE_FAILED.set(True)
 
         blueprint = super().blueprint(handle)
 

@@ -21,7 +21,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import response
 from sanic.request import Request
 
-from channels.storage import UNAVAILABLE, StorageUnavailable, crisis_response
+from channels.storage import UNAVAILABLE, handle_or_answer_crisis
 from channels.validation import depth_problem, message_problem, sender_problem
 
 logger = logging.getLogger(__name__)
@@ -97,14 +97,8 @@ class TopicSocketIOInput(SocketIOInput):
             output = TopicSocketIOOutput(sio, self.bot_message_evt)
             message = UserMessage(data["message"], output, sender,
                                   input_channel=self.name(), metadata=metadata)
-            try:
-                await on_new_message(message)
-            except StorageUnavailable as error:
-                logger.error("message not handled, conversation storage failed: %s", error)
-                crisis = await crisis_response(error.agent, message)
-                if crisis is None:
-                    return await self._refuse(sid, UNAVAILABLE)
-                await output.send_response(sender, crisis)
+            if not await handle_or_answer_crisis(on_new_message, message):
+                await self._refuse(sid, UNAVAILABLE)
 
         return blueprint
 

@@ -9,14 +9,16 @@ crisis message, which needs nothing stored, is still sent.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+import logging
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.agent import Agent
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
+logger = logging.getLogger(__name__)
 CRISIS_INTENT, CRISIS_RESPONSE = "crisis", "utter_crisis"
 UNAVAILABLE = ("conversations cannot be stored right now, so this message was not handled; "
                "please send it again in a moment")
@@ -49,3 +51,22 @@ async def crisis_response(agent: Agent, message: UserMessage) -> Optional[Dict[T
         return None
     tracker = DialogueStateTracker(message.sender_id, agent.domain.slots)
     return await agent.nlg.generate(CRISIS_RESPONSE, tracker, message.output_channel.name())
+
+
+async def handle_or_answer_crisis(on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                                  message: UserMessage) -> bool:
+    """Handles the message; when it cannot be stored, still answers a crisis. False when the
+    message was neither handled nor a crisis, for the channel to say so its own way."""
+    try:
+        await on_new_message(message)
+        return True
+    except StorageUnavailable as error:
+        logger.error("message not handled, conversation storage failed: %s", error)
+        crisis = await crisis_response(error.agent, message)
+        if crisis is None:
+            return False
+        output = message.output_channel
+        if isinstance(output, CollectingOutputChannel):
+            output.messages = []  # whatever the failed turn collected
+        await output.send_response(message.sender_id, crisis)
+        return True

@@ -1,5 +1,7 @@
 """A real browser (Debian's Chromium driven by Playwright) on the widget served by `make run`."""
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -24,14 +26,23 @@ def browser() -> Browser:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Browser, servers: Servers) -> Page:
-    """A fresh browser profile (empty localStorage) on the widget page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+@contextmanager
+def widget_page(browser: Browser, servers: Servers, **options: Any) -> Iterator[Page]:
+    """The widget page in a fresh browser profile (empty localStorage); options as new_context's."""
+    context = browser.new_context(**options)
     opened = context.new_page()
     opened.goto(servers.url + "/webhooks/widget/")
-    yield opened
-    context.close()
+    try:
+        yield opened
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, servers: Servers) -> Page:
+    """The widget page at desktop size."""
+    with widget_page(browser, servers, viewport={"width": 1280, "height": 800}) as opened:
+        yield opened
 
 
 def screenshot(page: Page, name: str) -> Path:

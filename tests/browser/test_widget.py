@@ -4,7 +4,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import RESULTS, screenshot
+from tests.browser.conftest import RESULTS, screenshot, widget_page
 from tests.conftest import ROOT
 from tests.http.conftest import topics_of
 
@@ -113,33 +113,27 @@ def test_keyboard_only_use(page: Page):
 
 def test_no_serious_or_critical_accessibility_violations(browser, servers):
     # The page's CSP forbids injected scripts, as it should; axe is test tooling.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(servers.url + "/webhooks/widget/")
-    expect(bot(page, "greet")).to_have_count(1)
-    say(page, "i want to die")
-    expect(bot(page, "crisis")).to_have_count(1)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    with widget_page(browser, servers, bypass_csp=True) as page:
+        expect(bot(page, "greet")).to_have_count(1)
+        say(page, "i want to die")
+        expect(bot(page, "crisis")).to_have_count(1)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
                   for v in result["violations"]]
     (RESULTS / "axe.json").write_text(json.dumps(violations, indent=2))
-    context.close()
     assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
 def test_usable_at_360_pixels_and_200_percent_zoom(browser, servers):
     for name, viewport in (("mobile-360", {"width": 360, "height": 740}),
                            ("zoom-200", {"width": 640, "height": 400})):
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        page.goto(servers.url + "/webhooks/widget/")
-        expect(bot(page, "greet")).to_have_count(1)
-        say(page, "how can i socialize when i'm depressed?")
-        expect(bot(page, "strategies")).to_have_count(1)
-        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-        screenshot(page, name)
-        context.close()
+        with widget_page(browser, servers, viewport=viewport) as page:
+            expect(bot(page, "greet")).to_have_count(1)
+            say(page, "how can i socialize when i'm depressed?")
+            expect(bot(page, "strategies")).to_have_count(1)
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+            screenshot(page, name)
 
 
 def test_the_page_makes_no_third_party_requests(browser, servers):
