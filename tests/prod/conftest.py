@@ -50,3 +50,11 @@ def prod(tmp_path_factory: pytest.TempPathFactory, pg_proxy: TcpProxy) -> Iterat
         system.stop()
         drop_database(system.database)
         delete_redis_keys(system.redis_prefix)
+
+
+@pytest.fixture(autouse=True)
+def revived(request: pytest.FixtureRequest, prod: ProdSystem) -> Iterator[None]:
+    """After each test, the next one finds every server running, even if this one failed midway."""
+    yield
+    if request.node.get_closest_marker("stops_the_system") is None:
+        prod.revive()

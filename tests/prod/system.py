@@ -6,6 +6,7 @@ import secrets
 import signal
 import subprocess
 import threading
+import time
 import uuid
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -13,6 +14,7 @@ from typing import Dict, List, Optional
 import requests
 
 from tests.conftest import ROOT
+from tests.http.conftest import new_sender, topics_of
 from tests.prod.processes import answers, gone, parent_of, server_ports, wait_until
 
 SCRIPT = str(ROOT / "scripts" / "run_prod.sh")
@@ -98,12 +100,33 @@ class ProdSystem:
         """Starts the action server again as run_prod.sh does."""
         self._restart(["actions"], self.action_url + "/health")
 
+    def revive(self) -> None:
+        """Starts again whatever a failed test left stopped, so one failure stays one failure."""
+        for index, port in enumerate(self.rasa_ports):
+            if gone(self.pid(f"rasa-{port}")):
+                self.restart_instance(index)
+                self.wait_until_nginx_uses(index)
+        if gone(self.pid("actions")):
+            self.start_actions()
+
     def _restart(self, args: List[str], url: str) -> None:
         process = subprocess.Popen([SCRIPT, *args], cwd=ROOT, env=self.env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         self.restarted.append(process)
         wait_until(lambda: answers(url) or process.poll() is not None, f"{url} answers")
         assert process.poll() is None, f"{args} exited; see {self.run_dir}/logs"
+
+    def wait_until_nginx_uses(self, index: int) -> None:
+        """Sends greetings through nginx until one of them reaches the instance again."""
+        # nginx tries a failed instance again after fail_timeout (10 s); round robin then
+        # gives it every other request.
+        instance = f"upstream=127.0.0.1:{self.rasa_ports[index]} "
+        log_start = len(self.access_log())
+        deadline = time.monotonic() + 60
+        while not any(instance in line for line in self.access_log()[log_start:]):
+            assert time.monotonic() < deadline, f"nginx never sent a request to {instance}"
+            assert topics_of(self.reply(self.url, new_sender(), "hi")) == ["greet"]
+            time.sleep(0.5)
 
     def access_log(self) -> List[str]:
         """nginx's access log: one line per request, with the instances it went to."""

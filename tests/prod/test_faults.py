@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Dict, List
@@ -31,6 +30,7 @@ class Load:
         self.plan = {new_sender(): [QUESTIONS[(3 * c + k) % len(QUESTIONS)]
                                     for k in range(MESSAGES_EACH)] for c in range(CONVERSATIONS)}
         self.acknowledged: Dict[str, List[str]] = {s: [] for s in self.plan}
+        self.sent_after_kill: Counter = Counter()
         self.acknowledged_after_kill: Counter = Counter()
         self.failures: List[str] = []
         self.killed = threading.Event()
@@ -41,6 +41,8 @@ class Load:
         """Sends one conversation; a failed message is given up, as a user would move on."""
         for message in self.plan[sender]:
             sent_after_kill = self.killed.is_set()
+            with self._lock:
+                self.sent_after_kill[sender] += sent_after_kill
             try:
                 response = self.prod.send(self.prod.url, sender, message, timeout=120)
             except requests.RequestException as error:
@@ -82,9 +84,12 @@ def test_killing_an_instance_mid_load_loses_no_acknowledged_message(prod: ProdSy
         assert all(counts[sender][m] >= 1 for m in messages), (sender, messages, stored[sender])
         assert set(counts[sender]) <= set(load.plan[sender])
     # Messages in progress on the killed instance (or sent before nginx noticed) were resent,
-    # and every conversation went on with the surviving instance.
+    # and every message sent after the kill was answered by the surviving instance. (A
+    # conversation may have ended before the kill: the load's pace is the machine's.)
     assert failed_over
-    assert all(load.acknowledged_after_kill[s] > 0 for s in load.plan), load.acknowledged_after_kill
+    assert not load.failures
+    assert sum(load.sent_after_kill.values()) > 0
+    assert load.acknowledged_after_kill == load.sent_after_kill
     check_rejoins(prod, load, stored)
 
 
@@ -95,15 +100,7 @@ def check_rejoins(prod: ProdSystem, load: Load, stored: Dict[str, List[str]]) ->
     topic = TOPIC_OF[stored[sender][-1]]
     reply = prod.reply(prod.instance_urls[VICTIM], sender, "tell me more")
     assert topics_of(reply) == [topic]
-    victim = f"upstream=127.0.0.1:{prod.rasa_ports[VICTIM]} "
-    log_start = len(prod.access_log())
-    # nginx tries a failed instance again after fail_timeout (10 s); round robin then
-    # gives it every other request.
-    deadline = time.monotonic() + 60
-    while not any(victim in line for line in prod.access_log()[log_start:]):
-        assert time.monotonic() < deadline, "nginx never sent a request to the restarted instance"
-        assert topics_of(prod.reply(prod.url, new_sender(), "hi")) == ["greet"]
-        time.sleep(0.5)
+    prod.wait_until_nginx_uses(VICTIM)
 
 
 def test_the_action_server_restarts_and_the_crisis_message_never_needs_it(prod: ProdSystem):
