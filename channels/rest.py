@@ -15,6 +15,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.loaded_objects import freeze_loaded_objects
 from channels.storage import UNAVAILABLE, fail_on_storage_errors, handle_or_answer_crisis
 from channels.validation import (MAX_MESSAGE_CHARS, TOO_DEEP, depth_problem, message_problem,
                                  sender_problem)
@@ -64,6 +65,10 @@ class ValidatingRestInput(RestInput):
         @blueprint.listener("after_server_start")
         async def storage_errors_are_errors(app: Sanic, _loop: Any) -> None:
             fail_on_storage_errors(app.ctx.agent)  # for every channel; loaded by now
+
+        @blueprint.listener("after_server_start")
+        async def keep_the_model_out_of_collections(_app: Sanic, _loop: Any) -> None:
+            freeze_loaded_objects()  # once per server, and the model is loaded by now
 
         @blueprint.middleware("request")
         async def forget_earlier_failures(request: Request) -> None:
