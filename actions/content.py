@@ -15,6 +15,7 @@ FALLBACK_TOPIC = "fallback"
 NEXT_STEP_TOPIC = "next-step"
 CELEBRATE_TOPIC = "step.celebrate"
 PRIVACY_DELETED_TOPIC = "privacy.deleted"
+PRIVACY_CONFIRM_TOPIC = "privacy.confirm"
 
 Button = Dict[Text, Text]
 
@@ -106,5 +107,6 @@ def _check(content: Content) -> None:
     for slot in ("energy", "mode"):
         content.next_step["questions"][slot]["text"]
         content.next_step["answers"][slot]
-    if not content.privacy["deleted"]["text"].strip():
-        raise ValueError("content.yml privacy.deleted has an empty text")
+    for key in ("deleted", "confirm"):
+        if not content.privacy[key]["text"].strip():
+            raise ValueError(f"content.yml privacy.{key} has an empty text")

@@ -1,30 +1,53 @@
-"""The action behind "delete my conversation": it confirms; the tracker store deletes."""
+"""The actions behind "delete my conversation": one asks first, one confirms; the store deletes."""
 from __future__ import annotations
 
+import abc
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content import PRIVACY_DELETED_TOPIC, load_content
+from actions.content import PRIVACY_CONFIRM_TOPIC, PRIVACY_DELETED_TOPIC, load_content
 from actions.reply import send
+
+
+class PrivacyReply(Action, metaclass=abc.ABCMeta):
+    """Sends one privacy message of content.yml with its buttons; changes nothing itself."""
+
+    content_key: Text
+    topic: Text
+
+    @abc.abstractmethod
+    def name(self) -> Text:
+        """Abstract, so the action server registers only the concrete actions below."""
+
+    def __init__(self) -> None:
+        self.reply = load_content().privacy[self.content_key]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        send(dispatcher, self.topic, self.reply["text"], self.reply["buttons"])
+        return []
 
 
 # The action server cannot reach the stored conversation: the tracker store
 # (stores/privacy_tracker_store.py) sees this action in the turn and deletes the conversation
 # instead of saving it, so the deletion happens even when this reply could not be sent.
-class ActionDeleteConversation(Action):
+class ActionDeleteConversation(PrivacyReply):
     """Tells the person their conversation is deleted."""
 
-    def __init__(self) -> None:
-        self.reply = load_content().privacy["deleted"]
+    content_key, topic = "deleted", PRIVACY_DELETED_TOPIC
 
     def name(self) -> Text:
         return "action_delete_conversation"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        send(dispatcher, PRIVACY_DELETED_TOPIC, self.reply["text"], self.reply["buttons"])
-        return []
+
+class ActionConfirmDeletion(PrivacyReply):
+    """Asks whether to delete, when the request was a guess (components/deletion_guard.py)."""
+
+    content_key, topic = "confirm", PRIVACY_CONFIRM_TOPIC
+
+    def name(self) -> Text:
+        return "action_confirm_deletion"

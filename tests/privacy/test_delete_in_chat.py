@@ -41,3 +41,42 @@ def test_deleting_during_the_step_questions_ends_them(chat):
     assert topics_of(servers.send(sender, "delete my conversation")) == DELETED
     assert rows.count(sender) == 0
     assert topics_of(servers.send(sender, "hi")) == ["greet"]
+
+
+def test_a_guessed_request_is_asked_about_and_deletes_only_on_yes(chat):
+    servers, rows = chat.servers, chat.rows
+    sender = new_sender()
+    servers.send(sender, "should I decline this invite?")
+    # The classifier's guess: delete_conversation, below the guard's threshold.
+    assert topics_of(servers.send(sender, "get rid of everything i typed")) == ["privacy.confirm"]
+    assert "faq_decline_invitations" in rows.intents(sender)
+    assert topics_of(servers.send(sender, "/delete_conversation")) == DELETED  # "Yes, delete it"
+    assert rows.count(sender) == 0
+
+
+def test_keeping_it_keeps_the_conversation(chat):
+    servers, rows = chat.servers, chat.rows
+    sender = new_sender()
+    servers.send(sender, "should I decline this invite?")
+    assert topics_of(servers.send(sender, "get rid of everything i typed")) == ["privacy.confirm"]
+    stored = rows.count(sender)
+    assert topics_of(servers.send(sender, "/help")) == ["help"]  # "No, keep it": the menu
+    assert rows.count(sender) > stored
+    assert "faq_decline_invitations" in rows.intents(sender)
+
+
+def test_asking_during_the_step_questions_ends_them(chat):
+    servers = chat.servers
+    sender = new_sender()
+    assert topics_of(servers.send(sender, "give me a small step")) == ["next-step"]
+    assert topics_of(servers.send(sender, "get rid of everything i typed")) == ["privacy.confirm"]
+    assert topics_of(servers.send(sender, "hi")) == ["greet"]
+
+
+def test_a_wandering_guess_never_deletes(chat):
+    servers, rows = chat.servers, chat.rows
+    sender = new_sender()
+    servers.send(sender, "should I decline this invite?")
+    # Once classified delete_conversation at 0.23; whatever it gets now, not a deletion.
+    assert topics_of(servers.send(sender, "clear my head")) != DELETED
+    assert "faq_decline_invitations" in rows.intents(sender)

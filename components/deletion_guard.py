@@ -1,0 +1,63 @@
+"""Rasa NLU component that asks before deleting when "delete my conversation" is a guess.
+
+Deleting a conversation cannot be undone, and the classifier sometimes picks
+delete_conversation for something else at low confidence ("clear my head": 0.23). Below the
+threshold, this component turns the intent into `confirm_deletion`, and a rule asks with
+buttons instead of deleting. The widget's "Start over" and the "Yes, delete it" button send
+"/delete_conversation", which Rasa resolves after the pipeline at confidence 1.0, so they
+are never held back.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+INTENT_RANKING = "intent_ranking"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class DeletionGuard(GraphComponent):
+    """Replaces an unsure delete_conversation with confirm_deletion."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """The guarded intent, what it becomes, and the confidence that needs no question."""
+        return {"intent": "delete_conversation", "unsure_intent": "confirm_deletion",
+                "threshold": 0.6}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._intent = config["intent"]
+        self._unsure_intent = config["unsure_intent"]
+        self._threshold = float(config["threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> DeletionGuard:
+        """Nothing to train or load."""
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Renames the intent of each message that only probably asks to delete."""
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            if (intent.get(INTENT_NAME_KEY) == self._intent
+                    and intent.get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._threshold):
+                unsure = {**intent, INTENT_NAME_KEY: self._unsure_intent}
+                ranking = [unsure if r.get(INTENT_NAME_KEY) == self._intent else r
+                           for r in message.get(INTENT_RANKING) or []]
+                message.set(INTENT, unsure, add_to_output=True)
+                message.set(INTENT_RANKING, ranking, add_to_output=True)
+        return messages
