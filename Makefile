@@ -112,8 +112,11 @@ bench-smoke: $(MODEL)  ## every benchmark step with tiny loads, checking it work
 
 test: validate unit $(MODEL) nlu-accuracy stories http privacy fuzz browser prod bench-smoke  ## every test: what CI runs
 
-purge: $(STAMP)  ## delete conversations idle longer than RETENTION_DAYS (default 30); ENDPOINTS=endpoints.yml
-	$(BIN)/python scripts/purge.py $(or $(ENDPOINTS),endpoints.yml)
+purge: $(STAMP)  ## delete conversations idle longer than RETENTION_DAYS (default 30) from SQLite
+	$(BIN)/python scripts/purge.py endpoints.yml
+
+purge-prod: $(STAMP)  ## the same for production mode's PostgreSQL (run_prod.sh's settings)
+	@scripts/run_prod.sh purge
 
 eval-crisis: $(STAMP) $(SPACY)  ## recall and false alarms of the crisis matcher on the corpus
 	$(BIN)/python scripts/eval_crisis.py

@@ -6,6 +6,7 @@
 #   scripts/run_prod.sh               start everything
 #   scripts/run_prod.sh rasa PORT     one Rasa instance in the foreground (to restart one)
 #   scripts/run_prod.sh actions       the action server in the foreground (to restart it)
+#   scripts/run_prod.sh purge [--days N]  the retention purge on production's database
 #
 # Every setting below can be overridden from the environment.
 set -uo pipefail
@@ -74,8 +75,9 @@ case ${1:-} in
         exec "${CMD[@]}" >>"$RUN_DIR/logs/rasa-$2.log" 2>&1 ;;
   actions) action_command; echo $$ >"$RUN_DIR/actions.pid"
            exec "${CMD[@]}" >>"$RUN_DIR/logs/actions.log" 2>&1 ;;
+  purge) exec "$BIN/python" scripts/purge.py endpoints.prod.yml "${@:2}" ;;
   "") ;;
-  *) echo "usage: $0 [rasa PORT | actions]" >&2; exit 2 ;;
+  *) echo "usage: $0 [rasa PORT | actions | purge [--days N]]" >&2; exit 2 ;;
 esac
 
 if [ ! -x "$NGINX" ]; then

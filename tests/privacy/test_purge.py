@@ -12,6 +12,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from tests.conftest import ROOT
+from tests.http.conftest import free_port
+from tests.privacy.conftest import write_endpoints
 
 SUMMARY = re.compile(r"^Removed (\d+) conversations \((\d+) events\)", re.M)
 
@@ -67,3 +69,25 @@ def test_purge_refuses_a_bad_retention_without_touching_anything(endpoints, rows
     done = run_purge(endpoints, {"RETENTION_DAYS": "0"})
     assert done.returncode == 2 and "positive number of days" in done.stderr
     assert rows.count("someone") == 3
+
+
+def test_purge_explains_an_unreachable_database_in_one_line(tmp_path):
+    closed_port = free_port()  # nothing listens there
+    endpoints = write_endpoints(tmp_path / "endpoints.yml", {
+        "dialect": "postgresql", "url": "127.0.0.1", "port": closed_port, "db": "reconnect",
+        "username": "postgres"})
+    done = run_purge(endpoints, {})
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith("purge: nothing deleted, the postgresql database reconnect cannot "
+                           "be used: OperationalError"), done.stderr
+
+
+def test_purge_of_production_names_the_missing_setting():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PG_", "REDIS_", "ACTION_"))}
+    done = subprocess.run([sys.executable, "scripts/purge.py", "endpoints.prod.yml"], cwd=ROOT,
+                          env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert line.startswith("purge: ") and "${PG_" in line, done.stderr
