@@ -14,7 +14,8 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+                                      PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 
 from components.safety_matcher import PATTERNS_FILE, SafetyMatcher
@@ -22,7 +23,6 @@ from components.safety_matcher import PATTERNS_FILE, SafetyMatcher
 logger = logging.getLogger(__name__)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-INTENT_RANKING = "intent_ranking"
 # Rasa's RegexMessageHandler runs after every pipeline component and replaces the intent
 # of any text that starts with "/<known intent>" ("/greet I want to die" would become
 # greet). A word joiner (invisible) in front keeps it from treating the text as a command.
@@ -73,10 +73,10 @@ class CrisisDetector(GraphComponent):
     def _escalate(self, message: Message, text: Text) -> None:
         crisis = {INTENT_NAME_KEY: self._intent, PREDICTED_CONFIDENCE_KEY: 1.0}
         others = [
-            r for r in message.get(INTENT_RANKING) or [] if r.get(INTENT_NAME_KEY) != self._intent
+            r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._intent
         ]
         message.set(INTENT, crisis, add_to_output=True)
-        message.set(INTENT_RANKING, [crisis] + others, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [crisis] + others, add_to_output=True)
         if text.lstrip().startswith("/"):
             message.set(TEXT, WORD_JOINER + text.lstrip())
         self._escalations += 1

@@ -15,10 +15,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+                                      PREDICTED_CONFIDENCE_KEY)
 from rasa.shared.nlu.training_data.message import Message
 
-INTENT_RANKING = "intent_ranking"
 
 
 @DefaultV1Recipe.register(
@@ -57,7 +57,7 @@ class DeletionGuard(GraphComponent):
                     and intent.get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._threshold):
                 unsure = {**intent, INTENT_NAME_KEY: self._unsure_intent}
                 ranking = [unsure if r.get(INTENT_NAME_KEY) == self._intent else r
-                           for r in message.get(INTENT_RANKING) or []]
+                           for r in message.get(INTENT_RANKING_KEY) or []]
                 message.set(INTENT, unsure, add_to_output=True)
-                message.set(INTENT_RANKING, ranking, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
