@@ -47,7 +47,7 @@ $(SPACY): $(STAMP) scripts/build_spacy_pipeline.py
 
 train: $(MODEL)  ## train the model (only when data, config or domain changed)
 
-$(MODEL): $(STAMP) $(SPACY) $(TRAINING) $(wildcard components/*.py components/*.yml)
+$(MODEL): $(STAMP) $(SPACY) $(TRAINING) $(wildcard components/*.py components/crisis_patterns/*.yml)
 	$(BIN)/rasa train --fixed-model-name reconnect --out models --quiet
 	touch $@
 

@@ -11,6 +11,7 @@ from typing import Any, Awaitable, Callable, Optional, Text, Tuple
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.utils.endpoints import bool_arg
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -86,6 +87,11 @@ class ValidatingRestInput(RestInput):
         async def refuse_bad_requests(request: Request) -> Optional[HTTPResponse]:
             if request.method != "POST":
                 return None
+            if bool_arg(request, "stream", False):
+                # A streamed reply has begun before a failure could be answered with a 503
+                # or a crisis message: only whole replies are offered.
+                return response.json({"error": "streamed replies (?stream=true) are not "
+                                               "supported; leave the parameter out"}, status=400)
             problem = request_problem(request.body or b"")
             if problem is None:
                 return None

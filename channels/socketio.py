@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import logging
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -37,8 +37,15 @@ async def _maybe_await(result: Any) -> None:
 class TopicSocketIOOutput(SocketIOOutput):
     """Sends each bot message as one event: {text, quick_replies, custom}."""
 
+    def __init__(self, sio: Any, bot_message_evt: Text) -> None:
+        super().__init__(sio, bot_message_evt)
+        # The topics already sent in this turn: a crisis answered by the turn before its
+        # storage failed is not sent a second time (channels/storage.py).
+        self.sent_topics: List[Text] = []
+
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         """Keeps text, buttons and the topic of a message together."""
+        self.sent_topics.append((message.get("custom") or {}).get("topic"))
         event: Dict[Text, Any] = {}
         if message.get("text"):
             event["text"] = message["text"]

@@ -1,72 +1,126 @@
-"""A conversation-storage failure becomes an error, instead of a reply that forgot everything.
+"""A turn that cannot be stored becomes an error; a crisis is answered whatever is down.
 
 Rasa 3.6 wraps every tracker store in FailSafeTrackerStore: when the database cannot be read
 it goes on with a new, empty conversation, and when it cannot be written it keeps the turn in
 memory, where no instance will look for it. Either way the user gets an ordinary-looking reply
 that ignores what was said before, and the message is lost. Raising from the wrapper's error
-callback stops the turn instead, so the channels can say that it was not handled; only the
-crisis message, which needs nothing stored, is still sent.
+callback stops the turn instead, so the channels can say that it was not handled.
+
+The safety net decides before anything is stored or locked: the message is parsed once, here
+(the parse travels on in `UserMessage.parse_data`, so Rasa does not parse it again), and a
+crisis or crisis-check message whose turn fails for any reason (the database, Redis, the lock,
+a hang cut short by the deadline) still gets its domain responses, which need nothing stored.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import LockError
 from rasa.core.tracker_store import FailSafeTrackerStore
+from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
+from sanic import Sanic
 
 logger = logging.getLogger(__name__)
-CRISIS_INTENT, CRISIS_RESPONSE = "crisis", "utter_crisis"
 UNAVAILABLE = ("conversations cannot be stored right now, so this message was not handled; "
                "please send it again in a moment")
+# What the safety net's intents are answered with when the turn cannot run (the rules in
+# data/rules.yml say the same when it can). A crisis in another language adds a line in it.
+SAFETY_RESPONSES = {"crisis": ["utter_crisis"], "crisis_check": ["utter_crisis_check"]}
+LANGUAGE_LINE, LANGUAGE_SLOT = "utter_crisis_language", "language"
+# How long a crisis turn may take before its responses are sent without it: a few seconds
+# of a hung database or lock, never the lock lifetime of an instance that died mid-turn.
+SAFETY_DEADLINE_SECONDS = 5.0
 
 
 class StorageUnavailable(RasaException):
     """The conversation store could not be read or written; the turn was not handled."""
 
-    def __init__(self, agent: Agent, cause: Exception) -> None:
-        super().__init__(str(cause))
-        self.agent = agent
+
+def _raise_unavailable(error: Exception) -> None:
+    raise StorageUnavailable(str(error)) from error
+
+
+# Everything that means "the turn could not run for want of storage or lock", as opposed to
+# a bug: those are not caught, so they stay visible.
+UNAVAILABLE_ERRORS = (StorageUnavailable, LockError, ConnectionError, OSError,
+                      asyncio.TimeoutError)
 
 
 def fail_on_storage_errors(agent: Agent) -> None:
     """Makes the agent's tracker store raise StorageUnavailable instead of falling back."""
-
-    def raise_unavailable(error: Exception) -> None:
-        raise StorageUnavailable(agent, error) from error
-
     if isinstance(agent.tracker_store, FailSafeTrackerStore):
         # Rasa 3.6 takes this callback only in the constructor, which the Agent calls itself.
-        agent.tracker_store._on_tracker_store_error = raise_unavailable
+        agent.tracker_store._on_tracker_store_error = _raise_unavailable
 
 
-async def crisis_response(agent: Agent, message: UserMessage) -> Optional[Dict[Text, Any]]:
-    """The domain's crisis response if the message is a crisis, else None; worked out from
-    the NLU pipeline (with the crisis detector) alone, without the stored conversation."""
-    parsed = await agent.parse_message(message.text)
-    if (parsed.get("intent") or {}).get("name") != CRISIS_INTENT:
-        return None
+def _redis_errors() -> tuple:
+    try:
+        from redis.exceptions import RedisError
+    except ImportError:  # Redis is only needed in production mode
+        return ()
+    return (RedisError,)
+
+
+async def _parse(agent: Agent, message: UserMessage) -> Dict[Text, Any]:
+    """The NLU result, with the safety net's decision in it; kept on the message."""
+    if message.parse_data is None:
+        message.parse_data = await agent.processor.parse_message(message)
+    return message.parse_data
+
+
+def safety_response_names(parse: Dict[Text, Any]) -> List[Text]:
+    """The domain responses a parsed message gets from the safety net, or [] if none."""
+    names = list(SAFETY_RESPONSES.get((parse.get("intent") or {}).get("name"), []))
+    if names == SAFETY_RESPONSES["crisis"] and _language(parse):
+        names.append(LANGUAGE_LINE)
+    return names
+
+
+def _language(parse: Dict[Text, Any]) -> Optional[Text]:
+    return next((e.get("value") for e in parse.get("entities") or []
+                 if e.get("entity") == LANGUAGE_SLOT), None)
+
+
+async def _send_safety_responses(agent: Agent, message: UserMessage,
+                                 parse: Dict[Text, Any]) -> None:
+    """Sends the safety net's responses without the stored conversation."""
     tracker = DialogueStateTracker(message.sender_id, agent.domain.slots)
-    return await agent.nlg.generate(CRISIS_RESPONSE, tracker, message.output_channel.name())
+    if _language(parse):
+        tracker.update(SlotSet(LANGUAGE_SLOT, _language(parse)))
+    output = message.output_channel
+    if isinstance(output, CollectingOutputChannel):
+        output.messages = []  # whatever the failed turn collected
+    already = set(getattr(output, "sent_topics", ()))
+    for name in safety_response_names(parse):
+        response = await agent.nlg.generate(name, tracker, output.name())
+        if response and (response.get("custom") or {}).get("topic") not in already:
+            await output.send_response(message.sender_id, response)
 
 
 async def handle_or_answer_crisis(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                                   message: UserMessage) -> bool:
-    """Handles the message; when it cannot be stored, still answers a crisis. False when the
+    """Handles the message; when its turn cannot run, still answers a crisis. False when the
     message was neither handled nor a crisis, for the channel to say so its own way."""
+    agent: Agent = Sanic.get_app().ctx.agent
+    parse = await _parse(agent, message)
+    safety = bool(safety_response_names(parse))
     try:
-        await on_new_message(message)
+        if safety:
+            await asyncio.wait_for(on_new_message(message), SAFETY_DEADLINE_SECONDS)
+        else:
+            await on_new_message(message)
         return True
-    except StorageUnavailable as error:
-        logger.error("message not handled, conversation storage failed: %s", error)
-        crisis = await crisis_response(error.agent, message)
-        if crisis is None:
+    except UNAVAILABLE_ERRORS + _redis_errors() as error:
+        # The error's type only: its text may quote the message (SQL parameters).
+        logger.error("message not handled, storage or lock unavailable: %s",
+                     type(error).__name__)
+        if not safety:
             return False
-        output = message.output_channel
-        if isinstance(output, CollectingOutputChannel):
-            output.messages = []  # whatever the failed turn collected
-        await output.send_response(message.sender_id, crisis)
+        await _send_safety_responses(agent, message, parse)
         return True

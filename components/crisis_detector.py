@@ -1,24 +1,30 @@
-"""Rasa NLU component that forces the crisis intent when the safety matcher fires.
+"""Rasa NLU component: the safety net's decision, made once, deterministically.
 
-It runs after the classifiers and the FallbackClassifier, so whatever they predicted
-(including `nlu_fallback`), a message that mentions suicide or self-harm leaves the
-pipeline as `crisis` with confidence 1.0, and the crisis rule answers it.
+It runs after the classifiers, the FallbackClassifier and the deletion guard, so whatever
+they predicted (including `nlu_fallback` or `delete_conversation`), a message that mentions
+suicide or self-harm leaves the pipeline as `crisis` (tier 1: the fixed message) or
+`crisis_check` (tier 2: the direct question) with confidence 1.0. A message in another
+language that is not a crisis becomes `language_unsupported`. For a crisis or a message in
+another language, the `language` entity names the language, so that the reply can add a
+line in it.
 """
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_ATTRIBUTE_START,
+                                      ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR,
+                                      INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
                                       PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 
-from components.safety_matcher import PATTERNS_FILE, SafetyMatcher
+from components.safety_matcher import ENGLISH, PATTERNS_DIR, SafetyMatcher
 
 logger = logging.getLogger(__name__)
 
@@ -33,20 +39,25 @@ WORD_JOINER = "\u2060"
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
 class CrisisDetector(GraphComponent):
-    """Sets the crisis intent, deterministically, on messages about suicide or self-harm."""
+    """Sets the crisis, crisis-check or unsupported-language intent, deterministically."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """Paths of the spaCy pipeline (built by `make`) and of the patterns file."""
+        """Paths of the spaCy pipeline (built by `make`) and the patterns; intent names."""
         return {
             "spacy_pipeline": str(PROJECT_DIR / ".build" / "spacy-en"),
-            "patterns": str(PATTERNS_FILE),
+            "patterns": str(PATTERNS_DIR),
             "intent": "crisis",
+            "check_intent": "crisis_check",
+            "language_intent": "language_unsupported",
+            "language_entity": "language",
         }
 
     def __init__(self, config: Dict[Text, Any], matcher: SafetyMatcher) -> None:
         """Keeps the matcher; counts escalations for the log."""
-        self._intent = config["intent"]
+        self._intents = {1: config["intent"], 2: config["check_intent"]}
+        self._language_intent = config["language_intent"]
+        self._language_entity = config["language_entity"]
         self._matcher = matcher
         self._escalations = 0
 
@@ -63,22 +74,33 @@ class CrisisDetector(GraphComponent):
         return cls(config, matcher)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Overrides the predicted intent of every message the matcher flags."""
+        """Overrides the predicted intent of every message the safety net flags."""
         for message in messages:
-            text = message.get(TEXT)
-            if self._matcher.match(text):
-                self._escalate(message, text)
+            text = message.get(TEXT) or ""
+            finding = self._matcher.match(text)
+            if finding:
+                self._override(message, self._intents[finding.tier], finding.language)
+                if text.lstrip().startswith("/"):
+                    message.set(TEXT, WORD_JOINER + text.lstrip())
+                self._escalations += 1
+                # A count only: the text of a crisis message never goes to the logs.
+                logger.info("crisis escalation (tier %d): %d since start",
+                            finding.tier, self._escalations)
+            elif not text.lstrip().startswith("/"):
+                language = self._matcher.language(text)
+                if language != ENGLISH:
+                    self._override(message, self._language_intent, language)
         return messages
 
-    def _escalate(self, message: Message, text: Text) -> None:
-        crisis = {INTENT_NAME_KEY: self._intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-        others = [
-            r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._intent
-        ]
-        message.set(INTENT, crisis, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [crisis] + others, add_to_output=True)
-        if text.lstrip().startswith("/"):
-            message.set(TEXT, WORD_JOINER + text.lstrip())
-        self._escalations += 1
-        # A count only: the text of a crisis message never goes to the logs.
-        logger.info("crisis escalation: %d since start", self._escalations)
+    def _override(self, message: Message, intent_name: Text, language: Optional[Text]) -> None:
+        intent = {INTENT_NAME_KEY: intent_name, PREDICTED_CONFIDENCE_KEY: 1.0}
+        others = [r for r in message.get(INTENT_RANKING_KEY) or []
+                  if r.get(INTENT_NAME_KEY) != intent_name]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent] + others, add_to_output=True)
+        if language != ENGLISH:
+            entity = {ENTITY_ATTRIBUTE_TYPE: self._language_entity,
+                      ENTITY_ATTRIBUTE_VALUE: language, ENTITY_ATTRIBUTE_START: 0,
+                      ENTITY_ATTRIBUTE_END: len(message.get(TEXT) or ""),
+                      EXTRACTOR: type(self).__name__}
+            message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)

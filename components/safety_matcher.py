@@ -1,40 +1,97 @@
-"""Deterministic detection of suicide and self-harm mentions.
+"""Deterministic detection of suicide and self-harm mentions, in linear time.
 
-The matcher does not use the trained model: it normalises the text, tokenises and
-lemmatises it with a blank spaCy English pipeline (lookup lemmatizer), corrects typos of
-a few key terms and searches the patterns of `crisis_patterns.yml` over the lower-cased
-tokens and over the lemmas. Everything it knows lives in that data file.
+The matcher does not use the trained model. It normalises the text (case, accents,
+look-alike characters, spelled-out letters), then searches each language's patterns of
+`crisis_patterns/<language>.yml`: English ones over the lower-cased words (with slang
+rewritten, key-term typos corrected and contractions spelled out) and over their lookup
+lemmas; the other languages' over the plain words. Tier 1 patterns are clear signals (the
+fixed crisis message); tier 2 ones are near the line (the direct check question).
+
+Every pattern is an RE2 expression, so matching is linear in the message's length by
+construction; the idiom exclusions Python's look-arounds used to express are a second,
+bounded pass (`unless_followed_by`, `unless_preceded_by`). The normalisation walks the text once.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
+from itertools import groupby
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Pattern, Text
+from typing import Dict, Iterable, List, NamedTuple, Optional, Text, Tuple
 
+import re2
 import spacy
 import yaml
 
-PATTERNS_FILE = Path(__file__).with_name("crisis_patterns.yml")
+PATTERNS_DIR = Path(__file__).with_name("crisis_patterns")
+ENGLISH = "en"
+TIERS = (1, 2)
+# How far before or after a match its exclusions may look: bounded, so the second pass
+# stays linear however many candidate matches a message has.
+EXCLUSION_WINDOW = 200
 
+_CHARACTERS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'",
+                             "\u00df": "ss", "\u0153": "oe", "\u00e6": "ae", "\u00f8": "o",
+                             "\u0142": "l", "\u0111": "d"})
 # Characters people put inside words to dodge filters ("k!ll", "su1c1de", "$uicide").
 _LOOKALIKES = str.maketrans({"1": "i", "!": "i", "3": "e", "0": "o", "@": "a",
                              "$": "s", "4": "a", "5": "s", "7": "t", "|": "l"})
-_LOOKALIKE_IN_WORD = re.compile(r"(?<=[a-z])[1!30@$457|]+(?=[a-z])|(?<![a-z0-9])[$@](?=[a-z])")
-# Three or more single letters separated by one space, dot, dash, star or underscore.
-_SPELLED_OUT = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*]){2,}[a-z](?![a-z])")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_TOKEN = re.compile(r"[a-z0-9'/]+")
-_CENSOR_IN_WORD = re.compile(r"(?<=[a-z])[*#]+(?=[a-z])")  # "s*icidal", "k#ll"
+_CENSORS = set("*#")  # "s*icidal", "k#ll"
+_SPELLING_SEPARATORS = set(" .-_*")  # "k i l l", "s.u.i.c.i.d.e"
+_TOKEN = re2.compile(r"[a-z0-9'/]+")
 # Contractions spelled out, so that the patterns only need "not", "would", "am"...
 _CONTRACTIONS = (("can't", "can not"), ("won't", "will not"), ("n't", " not"),
                  ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"),
-                 ("'d", " would"))
+                 ("'d", " would"), ("'s", " 's"))
+
+
+class Finding(NamedTuple):
+    """What the safety net found: the tier, the pattern group and the pattern's language."""
+
+    tier: int
+    group: Text
+    language: Text
+
+
+class Pattern:
+    """One RE2 pattern, with optional exclusions that must not follow or precede the match."""
+
+    def __init__(self, spec: "Text | Dict[Text, Text]") -> None:
+        """Compiles `spec`: a pattern, or {match: ..., unless_followed_by: ...,
+        unless_preceded_by: ...}."""
+        if isinstance(spec, str):
+            spec = {"match": spec}
+        self._match = re2.compile(spec["match"])
+        after, before = spec.get("unless_followed_by"), spec.get("unless_preceded_by")
+        self._after = re2.compile(after) if after else None
+        # Preceded: the exclusion must end where the match starts.
+        self._before = re2.compile(f"(?:{before})$") if before else None
+
+    def search(self, text: Text) -> bool:
+        """True when the pattern matches somewhere not next to one of its exclusions."""
+        if self._after is None and self._before is None:
+            return self._match.search(text) is not None
+        for found in self._match.finditer(text):
+            start, end = found.span()
+            if self._after and self._after.match(text, end, end + EXCLUSION_WINDOW):
+                continue
+            if self._before and self._before.search(text[max(0, start - EXCLUSION_WINDOW):start]):
+                continue
+            return True
+        return False
+
+
+class Language(NamedTuple):
+    """One language's patterns by tier and group, and the words that identify it."""
+
+    code: Text
+    tiers: Dict[int, Dict[Text, List[Pattern]]]
+    markers: frozenset
+    greetings: frozenset
 
 
 def _collapse_repeats(word: Text) -> Text:
     """'diiie' -> 'die', 'kill' -> 'kil': compares words regardless of doubled letters."""
-    return re.sub(r"(.)\1+", r"\1", word)
+    return "".join(letter for letter, _ in groupby(word))
 
 
 def _edit_distance(a: Text, b: Text, limit: int) -> int:
@@ -56,76 +113,173 @@ def _edit_distance(a: Text, b: Text, limit: int) -> int:
     return prev[-1]
 
 
-class SafetyMatcher:
-    """Tells whether a message mentions suicide or self-harm, and which group matched."""
+def _is_letter(char: Text) -> bool:
+    return "a" <= char <= "z"
 
-    def __init__(self, nlp: spacy.language.Language, patterns: Dict) -> None:
+
+def _runs(text: Text) -> List[Tuple[bool, Text]]:
+    """The text as alternating runs of letters and of other characters."""
+    return [(letters, "".join(chars)) for letters, chars in groupby(text, key=_is_letter)]
+
+
+def _undisguise(text: Text) -> Text:
+    """'k!ll' -> 'kill', 'su1c1de' -> 'suicide', '$uicide' -> 'suicide', 's*icidal' ->
+    'sicidal': look-alikes and censoring characters between letters. One pass."""
+    runs = _runs(text)
+    out: List[Text] = []
+    for i, (letters, run) in enumerate(runs):
+        inside = 0 < i < len(runs) - 1 and not letters
+        if inside and set(run) <= _CENSORS:
+            continue
+        if inside and run.translate(_LOOKALIKES).isalpha():
+            # A doubled 1 inside a word stands for "ll" ("ki11", "wi11"), a single one for "i".
+            run = run.replace("11", "ll").translate(_LOOKALIKES)
+        elif (not letters and i + 1 < len(runs) and run[-1] in "$@"
+              and (len(run) == 1 or not run[-2].isalnum())):
+            run = run[:-1] + run[-1].translate(_LOOKALIKES)
+        out.append(run)
+    return "".join(out)
+
+
+def _join_spelled_out(text: Text, unsquash) -> Text:
+    """'k i l l m y s e l f' -> 'kill myself': three or more single letters, each followed
+    by one separator, are joined (and split back into the phrases `unsquash` knows)."""
+    runs = _runs(text)
+    out: List[Text] = []
+    i = 0
+    while i < len(runs):
+        j = i
+        # runs[j] is a single letter and runs[j + 1] one separator before another letter
+        while (j + 2 < len(runs) and runs[j][0] and len(runs[j][1]) == 1
+               and len(runs[j + 1][1]) == 1 and runs[j + 1][1] in _SPELLING_SEPARATORS
+               and len(runs[j + 2][1]) == 1):
+            j += 2
+        if j - i >= 4:  # at least three letters
+            out.append(unsquash("".join(run for _, run in runs[i:j + 1:2])))
+            i = j + 1
+        else:
+            out.append(runs[i][1])
+            i += 1
+    return "".join(out)
+
+
+def plain_words(text: Text) -> List[Text]:
+    """Lower case, accents and disguises removed, split into words: what every language's
+    patterns see (English ones after more work, see SafetyMatcher._english_forms)."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_CHARACTERS))
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
+    return _TOKEN.findall(_undisguise(text))
+
+
+class SafetyMatcher:
+    """Tells whether a message mentions suicide or self-harm, how clearly, in which language."""
+
+    def __init__(self, nlp: spacy.language.Language, english: Dict,
+                 others: Iterable[Dict] = ()) -> None:
         """Compiles the patterns; raises KeyError when a section is missing."""
-        self._nlp = nlp
         self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        self._rewrites: Dict[Text, Text] = {str(k): v for k, v in patterns["rewrites"].items()}
-        self._fuzzy: Dict[Text, int] = patterns["fuzzy_terms"]
-        self._not_typos = set(patterns["not_typos"])
-        self._typos: Dict[Text, Text] = patterns["typos"]
-        self._squashed: Dict[Text, Text] = patterns["squashed"]
+        self._rewrites: Dict[Text, Text] = {str(k): v for k, v in english["rewrites"].items()}
+        self._fuzzy: Dict[Text, int] = english["fuzzy_terms"]
+        self._not_typos = set(english["not_typos"])
+        self._typos: Dict[Text, Text] = english["typos"]
+        self._squashed: Dict[Text, Text] = english["squashed"]
         self._collapsed_terms = {_collapse_repeats(t): t for t in
                                  list(self._fuzzy) + list(self._typos.values())}
-        self._groups: Dict[Text, List[Pattern]] = {
-            name: [re.compile(p) for p in group] for name, group in patterns["groups"].items()
-        }
+        self._english = self._language(ENGLISH, english)
+        self._others = [self._language(data["language"], data) for data in others]
+
+    @staticmethod
+    def _language(code: Text, data: Dict) -> Language:
+        tiers = {tier: {name: [Pattern(p) for p in group]
+                        for name, group in (data.get(f"tier{tier}") or {}).items()}
+                 for tier in TIERS}
+        return Language(code, tiers, frozenset(data.get("markers", ())),
+                        frozenset(data.get("greetings", ())))
 
     @classmethod
-    def load(cls, spacy_dir: Path, patterns_file: Path = PATTERNS_FILE) -> "SafetyMatcher":
-        """Loads the saved spaCy pipeline and the patterns file."""
+    def load(cls, spacy_dir: Path, patterns_dir: Path = PATTERNS_DIR) -> "SafetyMatcher":
+        """Loads the saved spaCy pipeline (for its lemma table) and every language's patterns."""
         if not Path(spacy_dir, "config.cfg").exists():
             raise FileNotFoundError(
                 f"No spaCy pipeline at {spacy_dir}: run `make` (it builds it with "
                 f"scripts/build_spacy_pipeline.py)."
             )
-        with open(patterns_file, encoding="utf-8") as f:
-            return cls(spacy.load(spacy_dir), yaml.safe_load(f))
+        files = sorted(Path(patterns_dir).glob("*.yml"))
+        data = {f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in files}
+        english = data.pop(ENGLISH)
+        return cls(spacy.load(spacy_dir), english, data.values())
 
-    def match(self, text: Optional[Text]) -> Optional[Text]:
-        """Returns the name of the first pattern group that matches, or None."""
+    @property
+    def languages(self) -> List[Text]:
+        """The codes of the languages the matcher reads, English first."""
+        return [ENGLISH] + [language.code for language in self._others]
+
+    def match(self, text: Optional[Text]) -> Optional[Finding]:
+        """The clearest finding in the message (tier 1 before tier 2), or None."""
         if not text:
             return None
-        lower, lemmas = self._forms(text)
-        for name, patterns in self._groups.items():
-            if any(p.search(lower) or p.search(lemmas) for p in patterns):
-                return name
+        plain = plain_words(text)
+        forms = {ENGLISH: self._english_forms(plain)}
+        joined = " ".join(plain)
+        for language in self._others:
+            forms[language.code] = (joined,)
+        for tier in TIERS:
+            for language in [self._english] + self._others:
+                for name, patterns in language.tiers[tier].items():
+                    if any(p.search(form) for p in patterns for form in forms[language.code]):
+                        # The reply's extra line goes in the language the message is
+                        # written in ("suicidio" is caught by an English pattern too).
+                        written_in = self.language(text)
+                        return Finding(tier, name, language.code if written_in == ENGLISH
+                                       else written_in)
         return None
 
-    def _forms(self, text: Text) -> "tuple[Text, Text]":
-        """The message as lower-cased tokens and as lemmas, each joined by spaces."""
-        words = self._normalise(text)
-        doc = self._nlp(" ".join(words))
-        lower: List[Text] = []
-        lemmas: List[Text] = []
-        for token in doc:
-            if token.is_punct or token.is_space:
-                continue
-            lower.append(token.lower_)
-            lemmas.append(token.lemma_.lower())
+    def language(self, text: Optional[Text]) -> Text:
+        """The message's language: another one only when its own words say so clearly
+        (two of its marker words, more than English ones, or one greeting alone)."""
+        words = plain_words(text or "")
+        english = self._english_markers(words)
+        best, best_count = ENGLISH, 0
+        for language in self._others:
+            count = sum(w in language.markers for w in words)
+            if len(words) <= 2 and any(w in language.greetings for w in words):
+                count = max(count, 2)
+            if count >= 2 and count > english and count > best_count:
+                best, best_count = language.code, count
+        return best
+
+    def _english_markers(self, words: List[Text]) -> int:
+        return sum(w in self._english.markers for w in words)
+
+    def _english_forms(self, plain: List[Text]) -> Tuple[Text, Text]:
+        """The English view of the message: lower-cased words and their lemmas."""
+        lower = [t for word in self._correct(self._join(plain)) for t in self._tokens(word)]
+        lemmas = [t if t.startswith("'") else self._lemmas.get(t, t) for t in lower]
         return " ".join(lower), " ".join(lemmas)
 
-    def _normalise(self, text: Text) -> List[Text]:
-        """Lower-cases, strips disguises and corrects key-term typos; returns words."""
-        text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower())
-        text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
-        text = _LOOKALIKE_IN_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
-        text = _CENSOR_IN_WORD.sub("", text)
-        text = _SPELLED_OUT.sub(lambda m: self._unsquash(re.sub(r"[ .\-_*]", "", m.group(0))), text)
-        words = self._correct(_TOKEN.findall(text))
+    def _join(self, plain: List[Text]) -> List[Text]:
+        """The words again, with spelled-out letters joined ('s u i c i d e')."""
+        return _TOKEN.findall(_join_spelled_out(" ".join(plain), self._unsquash))
+
+    def _tokens(self, word: Text) -> List[Text]:
+        """Slang rewritten, squashed phrases split ('iwanttodie', 'want2die'), contractions
+        spelled out, dropped g's restored ('killin')."""
+        word = self._squashed.get(word, word)
+        if "2" in word:  # "want2die": a 2 between letters is the word "to"
+            word = "".join(" 2 " if run == "2" and 0 < i < len(runs) - 1 else run
+                           for runs in [_runs(word)] for i, (_, run) in enumerate(runs))
         out: List[Text] = []
-        for word in words:
-            out.extend(self._expand(self._rewrites.get(word, word)).split())
+        for part in " ".join(self._rewrites.get(w, w) for w in word.split()).split():
+            out.extend(t for t in self._expand(part).split() if t.strip("'/"))
         return out
 
     def _expand(self, word: Text) -> Text:
-        """Spells out contractions and restores dropped g's ('killin' -> 'killing')."""
+        if "/" in word:
+            return word.replace("/", " ")
         for short, long in _CONTRACTIONS:
             if word.endswith(short):
-                return word[: -len(short)] + long
+                return (word[: -len(short)].strip("'") + long).strip()
+        word = word.strip("'")
         if word.endswith("in") and word + "g" in self._lemmas:
             return word + "g"
         return word
@@ -136,9 +290,8 @@ class SafetyMatcher:
             joined = joined.replace(squashed, f" {spaced} ")
         return joined
 
-    def _correct(self, words: Iterable[Text]) -> List[Text]:
+    def _correct(self, words: List[Text]) -> List[Text]:
         """Replaces typos of key terms; also joins split ones ('my self', 'sui cide')."""
-        words = list(words)
         out: List[Text] = []
         i = 0
         while i < len(words):

@@ -42,13 +42,17 @@ class AtomicRedisLockStore(RedisLockStore):
     async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
                    wait_time_in_seconds: float = 1) -> AsyncIterator[Optional[TicketLock]]:
         """Holds the conversation's turn; waits for the tickets issued before this one."""
-        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        # Each Redis call runs in a thread: a Redis that hangs holds this turn for at most
+        # the socket timeout (endpoints.prod.yml), never the event loop, so every other
+        # conversation, a crisis message included, is answered meanwhile.
+        ticket = await asyncio.to_thread(self.issue_ticket, conversation_id, lock_lifetime)
         try:
-            while not self._take_turn(conversation_id, ticket, lock_lifetime):
+            while not await asyncio.to_thread(self._take_turn, conversation_id, ticket,
+                                              lock_lifetime):
                 await asyncio.sleep(wait_time_in_seconds)
-            yield self.get_lock(conversation_id)
+            yield await asyncio.to_thread(self.get_lock, conversation_id)
         finally:
-            self.cleanup(conversation_id, ticket)
+            await asyncio.to_thread(self.cleanup, conversation_id, ticket)
 
     def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
         """Issues the next ticket for the conversation, creating its lock if needed."""

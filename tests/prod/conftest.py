@@ -1,8 +1,8 @@
 """Reconnect in production mode (scripts/run_prod.sh) on its own ports, database and Redis keys.
 
 One system for the whole folder: starting two Rasa instances takes a minute on this machine.
-Rasa reaches PostgreSQL through a TCP proxy of the tests', so a test can cut PostgreSQL off
-from Rasa without touching the real service.
+Rasa reaches PostgreSQL and Redis through TCP proxies of the tests', so a test can cut either
+off from Rasa, or make it hang, without touching the real service.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Iterator, List
 
 import pytest
 
-from tests.prod.store import PG_HOST, PG_PORT, delete_redis_keys, drop_database
+from tests.prod.store import (PG_HOST, PG_PORT, REDIS_HOST, REDIS_PORT, delete_redis_keys,
+                              drop_database)
 from tests.prod.system import ProdSystem
 from tests.prod.tcp_proxy import TcpProxy
 
@@ -38,11 +39,21 @@ def pg_proxy() -> Iterator[TcpProxy]:
 
 
 @pytest.fixture(scope="session")
-def prod(tmp_path_factory: pytest.TempPathFactory, pg_proxy: TcpProxy) -> Iterator[ProdSystem]:
+def redis_proxy() -> Iterator[TcpProxy]:
+    """The proxy between Rasa and Redis."""
+    proxy = TcpProxy(REDIS_HOST, REDIS_PORT)
+    proxy.start()
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture(scope="session")
+def prod(tmp_path_factory: pytest.TempPathFactory, pg_proxy: TcpProxy,
+         redis_proxy: TcpProxy) -> Iterator[ProdSystem]:
     """The running system; dropped with its database and Redis keys afterwards."""
     if not (shutil.which("nginx") or any(shutil.which(p) for p in NGINX_PATHS)):
         pytest.skip("nginx is not installed (`make test-prod` installs it with apt-get)")
-    system = ProdSystem(tmp_path_factory.mktemp("prod"), pg_proxy.port)
+    system = ProdSystem(tmp_path_factory.mktemp("prod"), pg_proxy.port, redis_proxy.port)
     try:
         system.start()
         yield system

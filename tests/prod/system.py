@@ -24,7 +24,7 @@ READY_LINE = "Press Ctrl-C to stop."
 class ProdSystem:
     """`make run-prod` with its own database, Redis key prefix, ports and run directory."""
 
-    def __init__(self, run_dir: Path, pg_port: int) -> None:
+    def __init__(self, run_dir: Path, pg_port: int, redis_port: int) -> None:
         self.run_dir = run_dir
         self.database = f"reconnect_test_{uuid.uuid4().hex[:12]}"
         self.redis_prefix = f"reconnecttest{uuid.uuid4().hex[:12]}"
@@ -33,6 +33,7 @@ class ProdSystem:
         self.env = {**os.environ, "PROD_DIR": str(run_dir), "PROD_PORT": str(self.port),
                     "RASA_PORTS": " ".join(map(str, self.rasa_ports)),
                     "ACTION_PORT": str(self.action_port), "PG_PORT": str(pg_port),
+                    "REDIS_PORT": str(redis_port),
                     "PG_DATABASE": self.database, "REDIS_KEY_PREFIX": self.redis_prefix,
                     "ACTION_TOKEN": self.token}
         self.url = f"http://127.0.0.1:{self.port}"

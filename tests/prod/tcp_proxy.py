@@ -1,4 +1,5 @@
-"""A TCP proxy that can be cut and restored, to make PostgreSQL unavailable to Rasa only."""
+"""A TCP proxy that can be cut, hung and restored, to make PostgreSQL or Redis unavailable
+to Rasa only."""
 from __future__ import annotations
 
 import asyncio
@@ -9,7 +10,8 @@ from tests.prod.processes import server_ports
 
 
 class TcpProxy:
-    """Forwards 127.0.0.1:port to a target; close() cuts every connection and refuses new ones."""
+    """Forwards 127.0.0.1:port to a target; close() cuts every connection and refuses new
+    ones; hang() cuts them and accepts new ones that never get an answer."""
 
     def __init__(self, target_host: str, target_port: int) -> None:
         self.target = (target_host, target_port)
@@ -18,6 +20,7 @@ class TcpProxy:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._server: Optional[asyncio.AbstractServer] = None
         self._transports: Set[asyncio.BaseTransport] = set()
+        self._hanging = False
 
     def start(self) -> None:
         """Starts the proxy's thread and opens it."""
@@ -25,8 +28,13 @@ class TcpProxy:
         self.open()
 
     def open(self) -> None:
-        """Accepts connections again."""
+        """Accepts and forwards connections again (a hung one is cut, so its client retries)."""
         self._call(self._open())
+
+    def hang(self) -> None:
+        """A server that stops answering: every connection cut, new ones accepted and held
+        without a byte in either direction."""
+        self._call(self._hang())
 
     def close(self) -> None:
         """Refuses new connections and drops the open ones, as a database that went away."""
@@ -41,7 +49,20 @@ class TcpProxy:
     def _call(self, coroutine: Coroutine[Any, Any, None]) -> None:
         asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(10)
 
+    async def _hang(self) -> None:
+        await self._open()
+        self._abort_all()
+        self._hanging = True
+
+    def _abort_all(self) -> None:
+        for transport in list(self._transports):
+            transport.abort()  # a reset, not a polite close: what a crashed server looks like
+        self._transports.clear()
+
     async def _open(self) -> None:
+        if self._hanging:
+            self._hanging = False
+            self._abort_all()
         if self._server is None:
             self._server = await asyncio.start_server(self._serve, "127.0.0.1", self.port)
 
@@ -50,12 +71,14 @@ class TcpProxy:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
-        for transport in list(self._transports):
-            transport.abort()  # a reset, not a polite close: what a crashed server looks like
-        self._transports.clear()
+        self._hanging = False
+        self._abort_all()
 
     async def _serve(self, client_reader: asyncio.StreamReader,
                      client_writer: asyncio.StreamWriter) -> None:
+        if self._hanging:
+            self._transports.add(client_writer.transport)  # held open, never answered
+            return
         try:
             server_reader, server_writer = await asyncio.open_connection(*self.target)
         except OSError:

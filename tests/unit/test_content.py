@@ -12,7 +12,10 @@ from tests.conftest import ROOT, load_yaml
 CONTENT = load_content()
 DOMAIN = load_yaml("domain.yml")
 # Intents only a pipeline component sets, never the classifier: no training examples.
-SET_BY_COMPONENTS = {"crisis", "confirm_deletion"}
+# Intents no classifier learns: the safety net sets the first three, the deletion guard
+# confirm_deletion, and only a button of the check question sends crisis_safe.
+SET_BY_COMPONENTS = {"crisis", "crisis_check", "language_unsupported", "confirm_deletion",
+                     "crisis_safe"}
 RULES = load_yaml("data/rules.yml")["rules"]
 
 
@@ -151,3 +154,26 @@ def test_crisis_message_is_one_fixed_text_with_every_resource():
     assert "{" not in text  # no templating
     assert "\n\n" not in text  # REST would split it into several messages
 
+
+
+def test_the_check_question_asks_directly_with_the_helplines_and_two_buttons():
+    [check] = DOMAIN["responses"]["utter_crisis_check"]
+    assert check["custom"] == {"topic": "crisis.check"}
+    for element in ("suicide", "hurting yourself", "988", "findahelpline.com"):
+        assert element in check["text"]
+    assert [b["payload"] for b in check["buttons"]] == ["/crisis", "/crisis_safe"]
+
+
+def test_every_safety_language_has_its_line_and_its_unsupported_answer():
+    from components.safety_matcher import PATTERNS_DIR
+
+    languages = {path.stem for path in PATTERNS_DIR.glob("*.yml")} - {"en"}
+    assert languages >= {"es", "fr", "de", "pt", "it", "nl"}
+    for response, topic in (("utter_crisis_language", "crisis"),
+                            ("utter_language_unsupported", "language.unsupported")):
+        variations = DOMAIN["responses"][response]
+        conditioned = {v["condition"][0]["value"] for v in variations if v.get("condition")}
+        assert conditioned == languages, response
+        assert all("findahelpline.com" in v["text"] for v in variations), response
+        assert all(v["custom"] == {"topic": topic} for v in variations), response
+        assert sum(not v.get("condition") for v in variations) == 1, response  # the default

@@ -1,16 +1,25 @@
-"""The crisis matcher and the NLU component around it (DESIGN.md, "Crisis escalation")."""
+"""The safety net: the crisis matcher and the NLU component around it (DESIGN.md, "Crisis
+escalation")."""
+import re
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 from rasa.shared.nlu.training_data.message import Message
 
 from components.crisis_detector import WORD_JOINER, CrisisDetector
-from components.safety_matcher import SafetyMatcher
+from components.safety_matcher import PATTERNS_DIR, Pattern, SafetyMatcher
 from tests.conftest import ROOT, load_yaml
 
 SPACY_DIR = ROOT / ".build" / "spacy-en"
 POSITIVES = load_yaml("tests/crisis/positives.yml")["groups"]
 NEGATIVES = load_yaml("tests/crisis/negatives.yml")["groups"]
+# The blind sets, each folded in after it was measured (tests/crisis/rounds.md): every
+# crisis message with the tier it must get at least, every ordinary one with none.
+ROUNDS = {path.stem: load_yaml(str(path.relative_to(ROOT)))
+          for path in sorted((ROOT / "tests" / "crisis").glob("round*.yml"))}
+LANGUAGES = load_yaml("tests/crisis/languages.yml")
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +34,15 @@ def test_corpus_is_large_enough_and_covers_every_group():
                   "goodbye_letter", "giving_away", "saving_pills", "slang", "self_harm",
                   "questions", "misspelled", "embedded"):
         assert len(POSITIVES[group]) >= 15, group
+    assert len(ROUNDS) >= 1
+    for name, round_ in ROUNDS.items():
+        assert len(round_["crisis"]) >= 150 and len(round_["ordinary"]) >= 100, name
+        assert {c["lang"] for c in round_["crisis"]} >= set(LANGUAGES) | {"en"}, name
 
 
-def test_every_positive_is_detected(matcher):
-    misses = [(g, m) for g, msgs in POSITIVES.items() for m in msgs if not matcher.match(m)]
+def test_every_positive_gets_the_crisis_message(matcher):
+    misses = [(g, m, matcher.match(m)) for g, msgs in POSITIVES.items() for m in msgs
+              if getattr(matcher.match(m), "tier", None) != 1]
     assert misses == []
 
 
@@ -36,6 +50,84 @@ def test_no_negative_is_a_false_alarm(matcher):
     alarms = [(g, m, matcher.match(m)) for g, msgs in NEGATIVES.items() for m in msgs
               if matcher.match(m)]
     assert alarms == []
+
+
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_every_crisis_of_the_blind_rounds_gets_its_tier(matcher, name):
+    wrong = []
+    for case in ROUNDS[name]["crisis"]:
+        finding = matcher.match(case["text"])
+        if finding is None or finding.tier > case["tier"]:
+            wrong.append((case["kind"], case["tier"], case["text"], finding))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_no_ordinary_message_of_the_blind_rounds_is_flagged(matcher, name):
+    alarms = [(case["kind"], case["text"], matcher.match(case["text"]))
+              for case in ROUNDS[name]["ordinary"] if matcher.match(case["text"])]
+    assert alarms == []
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_crisis_messages_in_other_languages_get_the_crisis_message(matcher, language):
+    findings = [(text, matcher.match(text)) for text in LANGUAGES[language]["crisis"]]
+    wrong = [(text, found) for text, found in findings
+             if found is None or (found.tier, found.language) != (1, language)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_ordinary_messages_in_other_languages_are_not_flagged_but_recognised(matcher, language):
+    ordinary = LANGUAGES[language]["ordinary"]
+    assert [(t, matcher.match(t)) for t in ordinary if matcher.match(t)] == []
+    assert [(t, matcher.language(t)) for t in ordinary if matcher.language(t) != language] == []
+
+
+@pytest.mark.parametrize("text", [
+    "ok", "no", "yes", "hi", "Maria", "I want to die", "i'm so lonely", "can you help me",
+    "thanks a lot", "the end", "me too", "die hard is my favourite film", "I live in a van",
+    "is it normal", "come on", "son of a gun", "pasta con pesto", "bon appetit", "lol",
+    "what can you do?", "tell me more", "Some energy today", "Online is easier",
+])
+def test_english_messages_are_not_taken_for_another_language(matcher, text):
+    assert matcher.language(text) == "en"
+
+
+def _patterns():
+    """Every pattern of every language, named by where it comes from."""
+    for path in sorted(PATTERNS_DIR.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for tier in ("tier1", "tier2"):
+            for group, patterns in (data.get(tier) or {}).items():
+                for i, spec in enumerate(patterns):
+                    yield pytest.param(spec, id=f"{path.stem}.{tier}.{group}[{i}]")
+
+
+@pytest.mark.parametrize("spec", list(_patterns()))
+def test_every_pattern_matches_in_linear_time_even_on_a_crafted_message(spec):
+    """A 10,000-character message of the pattern's own words, repeated (what makes a
+    backtracking matcher take minutes): RE2 takes about a millisecond. The ceiling is far
+    above linear time on a slow machine and far below super-linear time."""
+    source = spec if isinstance(spec, str) else " ".join(spec.values())
+    words = " ".join(re.findall(r"[a-z']+", re.sub(r"\\[bwsd]", " ", source)))
+    message = ((words + " ") * (10_000 // (len(words) + 1) + 1))[:10_000]
+    pattern = Pattern(spec)
+    started = time.perf_counter()
+    pattern.search(message)
+    pattern.search(message[:-1] + "#")  # the classic: everything but the expected end
+    assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("message", [
+    "a " * 5_000, "k1" * 5_000, "'" * 10_000, "s/" * 5_000, "a.b." * 2_500, "$" * 10_000,
+    "*a" * 5_000, "kill " * 2_000, "x" * 10_000, "i " * 4_999 + "x",
+])
+def test_normalising_and_matching_a_crafted_message_is_linear(matcher, message):
+    started = time.perf_counter()
+    matcher.match(message)
+    matcher.language(message)
+    assert time.perf_counter() - started < 5.0
 
 
 @pytest.mark.parametrize("text", [
@@ -102,3 +194,35 @@ def test_no_nlu_example_of_any_topic_triggers_the_matcher(matcher):
                 if matcher.match(text):
                     alarms.append((block["intent"], text))
     assert alarms == []
+
+
+def test_component_asks_directly_when_a_message_is_near_the_line(matcher):
+    message = Message({"text": "the rope came in the mail today"})
+    message.set("intent", {"name": "nlu_fallback", "confidence": 0.9})
+    detector(matcher).process([message])
+    assert message.get("intent") == {"name": "crisis_check", "confidence": 1.0}
+    assert not message.get("entities")
+
+
+def test_component_names_the_language_of_a_crisis_in_another_language(matcher):
+    message = Message({"text": "ya no quiero vivir"})
+    detector(matcher).process([message])
+    assert message.get("intent") == {"name": "crisis", "confidence": 1.0}
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("language", "es")]
+
+
+def test_component_marks_other_languages_as_unsupported(matcher):
+    message = Message({"text": "bonjour, je me sens seul ce soir"})
+    message.set("intent", {"name": "greet", "confidence": 0.4})
+    detector(matcher).process([message])
+    assert message.get("intent") == {"name": "language_unsupported", "confidence": 1.0}
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("language", "fr")]
+
+
+def test_a_final_sounding_goodbye_is_never_a_deletion(matcher):
+    """The classifier once took a final goodbye for delete_conversation; the safety net
+    runs after the deletion guard, so the check question wins."""
+    message = Message({"text": "goodbye everyone, please tell my mom i love her"})
+    message.set("intent", {"name": "delete_conversation", "confidence": 0.7})
+    detector(matcher).process([message])
+    assert message.get("intent")["name"] == "crisis_check"
