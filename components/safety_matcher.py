@@ -38,10 +38,11 @@ _LOOKALIKES = str.maketrans({"1": "i", "!": "i", "3": "e", "0": "o", "@": "a",
 _CENSORS = set("*#")  # "s*icidal", "k#ll"
 _SPELLING_SEPARATORS = set(" .-_*")  # "k i l l", "s.u.i.c.i.d.e"
 _TOKEN = re2.compile(r"[a-z0-9'/]+")
-# Contractions spelled out, so that the patterns only need "not", "would", "am"...
+# Contractions spelled out, so that the patterns only need "not", "would", "am"...; a
+# possessive 's becomes the word "s", so that "(\w+ ){0,3}" steps over "my dad s gun".
 _CONTRACTIONS = (("can't", "can not"), ("won't", "will not"), ("n't", " not"),
                  ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"),
-                 ("'d", " would"), ("'s", " 's"))
+                 ("'d", " would"), ("'s", " s"))
 
 
 class Finding(NamedTuple):
@@ -254,7 +255,7 @@ class SafetyMatcher:
     def _english_forms(self, plain: List[Text]) -> Tuple[Text, Text]:
         """The English view of the message: lower-cased words and their lemmas."""
         lower = [t for word in self._correct(self._join(plain)) for t in self._tokens(word)]
-        lemmas = [t if t.startswith("'") else self._lemmas.get(t, t) for t in lower]
+        lemmas = [self._lemmas.get(t, t) for t in lower]
         return " ".join(lower), " ".join(lemmas)
 
     def _join(self, plain: List[Text]) -> List[Text]:
