@@ -5,7 +5,9 @@ look-alike characters, spelled-out letters), then searches each language's patte
 `crisis_patterns/<language>.yml`: English ones over the lower-cased words (with slang
 rewritten, key-term typos corrected and contractions spelled out) and over their lookup
 lemmas; the other languages' over the plain words. Tier 1 patterns are clear signals (the
-fixed crisis message); tier 2 ones are near the line (the direct check question).
+fixed crisis message); tier 2 ones are near the line (the direct check question). A message
+no pattern catches still gets the check question when it reads like the crisis corpus
+(components/crisis_likeness.py).
 
 Every pattern is an RE2 expression, so matching is linear in the message's length by
 construction; the idiom exclusions Python's look-arounds used to express are a second,
@@ -22,9 +24,12 @@ import re2
 import spacy
 import yaml
 
+from components.crisis_likeness import THRESHOLD, CrisisLikeness
+
 PATTERNS_DIR = Path(__file__).with_name("crisis_patterns")
 ENGLISH = "en"
 TIERS = (1, 2)
+LIKENESS = "likeness"  # the group name of a tier-2 finding of the likeness model
 # How far before or after a match its exclusions may look: bounded, so the second pass
 # stays linear however many candidate matches a message has.
 EXCLUSION_WINDOW = 200
@@ -176,8 +181,9 @@ class SafetyMatcher:
     """Tells whether a message mentions suicide or self-harm, how clearly, in which language."""
 
     def __init__(self, nlp: spacy.language.Language, english: Dict,
-                 others: Iterable[Dict] = ()) -> None:
-        """Compiles the patterns; raises KeyError when a section is missing."""
+                 others: Iterable[Dict] = (), likeness: bool = True) -> None:
+        """Compiles the patterns (raises KeyError when a section is missing) and, unless
+        `likeness` is off, loads or fits the likeness model of components/crisis_likeness.py."""
         self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         self._rewrites: Dict[Text, Text] = {str(k): v for k, v in english["rewrites"].items()}
         self._fuzzy: Dict[Text, int] = english["fuzzy_terms"]
@@ -188,6 +194,8 @@ class SafetyMatcher:
                                  list(self._fuzzy) + list(self._typos.values())}
         self._english = self._language(ENGLISH, english)
         self._others = [self._language(data["language"], data) for data in others]
+        self._likeness = (CrisisLikeness.load_or_fit(lambda t: self._english_forms(
+            plain_words(t))[1]) if likeness else None)
 
     @staticmethod
     def _language(code: Text, data: Dict) -> Language:
@@ -198,7 +206,8 @@ class SafetyMatcher:
                         frozenset(data.get("greetings", ())))
 
     @classmethod
-    def load(cls, spacy_dir: Path, patterns_dir: Path = PATTERNS_DIR) -> "SafetyMatcher":
+    def load(cls, spacy_dir: Path, patterns_dir: Path = PATTERNS_DIR,
+             likeness: bool = True) -> "SafetyMatcher":
         """Loads the saved spaCy pipeline (for its lemma table) and every language's patterns."""
         if not Path(spacy_dir, "config.cfg").exists():
             raise FileNotFoundError(
@@ -208,7 +217,7 @@ class SafetyMatcher:
         files = sorted(Path(patterns_dir).glob("*.yml"))
         data = {f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in files}
         english = data.pop(ENGLISH)
-        return cls(spacy.load(spacy_dir), english, data.values())
+        return cls(spacy.load(spacy_dir), english, data.values(), likeness)
 
     @property
     def languages(self) -> List[Text]:
@@ -233,6 +242,10 @@ class SafetyMatcher:
                         written_in = self.language(text)
                         return Finding(tier, name, language.code if written_in == ENGLISH
                                        else written_in)
+        # The likeness model reads English lemmas: other languages have their patterns only.
+        if (self._likeness and self.language(text) == ENGLISH
+                and self._likeness.probability(forms[ENGLISH][1]) >= THRESHOLD):
+            return Finding(2, LIKENESS, ENGLISH)
         return None
 
     def language(self, text: Optional[Text]) -> Text:
