@@ -18,7 +18,7 @@ import os
 import pickle
 import re
 from pathlib import Path
-from typing import Callable, Iterable, List, Sequence, Text, Tuple
+from typing import Callable, Dict, List, Sequence, Text, Tuple
 
 import numpy as np
 import sklearn
@@ -42,31 +42,42 @@ def corpus_files() -> List[Path]:
     return sorted(CORPUS_DIR.glob("*.yml")) + [p for d in NLU_DIRS for p in sorted(d.glob("*.yml"))]
 
 
+Crisis = Tuple[Text, Text, int]  # (kind, text, the tier it must get at least)
+Ordinary = Tuple[Text, Text]  # (kind, text)
+
+
+def _load(path: Path) -> Dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def corpus_cases(corpus_dir: Path = CORPUS_DIR) -> Tuple[List[Crisis], List[Ordinary]]:
+    """Every labelled message of the safety net's corpus: positives.yml (tier 1),
+    negatives.yml, the blind rounds (round*.yml) and languages.yml."""
+    crisis: List[Crisis] = [(group, text, 1) for group, texts in
+                            _load(corpus_dir / "positives.yml")["groups"].items() for text in texts]
+    ordinary: List[Ordinary] = [(group, text) for group, texts in
+                                _load(corpus_dir / "negatives.yml")["groups"].items()
+                                for text in texts]
+    for path in sorted(corpus_dir.glob("round*.yml")):
+        data = _load(path)
+        crisis += [(f"{path.stem}:{c['kind']}", c["text"], c["tier"]) for c in data["crisis"]]
+        ordinary += [(f"{path.stem}:{o['kind']}", o["text"]) for o in data["ordinary"]]
+    for language, cases in _load(corpus_dir / "languages.yml").items():
+        crisis += [(f"language:{language}", text, 1) for text in cases["crisis"]]
+        ordinary += [(f"language:{language}", text) for text in cases["ordinary"]]
+    return crisis, ordinary
+
+
 def labelled_examples() -> Tuple[List[Text], List[int]]:
-    """Every corpus message with 1 (crisis, either tier) or 0 (ordinary)."""
-    texts: List[Text] = []
-    labels: List[int] = []
-
-    def add(messages: Iterable[Text], label: int) -> None:
-        for text in messages:
-            texts.append(text)
-            labels.append(label)
-
-    for path in sorted(CORPUS_DIR.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if path.stem in ("positives", "negatives"):
-            add((m for group in data["groups"].values() for m in group),
-                int(path.stem == "positives"))
-        elif path.stem.startswith("round"):
-            add((case["text"] for case in data["crisis"]), 1)
-            add((case["text"] for case in data["ordinary"]), 0)
-        elif path.stem == "languages":
-            for language in data.values():
-                add(language["crisis"], 1)
-                add(language["ordinary"], 0)
+    """Every corpus message with 1 (crisis, either tier) or 0 (ordinary, NLU examples too)."""
+    crisis, ordinary = corpus_cases()
+    texts = [text for _, text, _ in crisis] + [text for _, text in ordinary]
+    labels = [1] * len(crisis) + [0] * len(ordinary)
     for path in [p for d in NLU_DIRS for p in sorted(d.glob("*.yml"))]:
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            add(_EXAMPLE.findall(block.get("examples", "")), 0)
+        for block in _load(path)["nlu"]:
+            examples = _EXAMPLE.findall(block.get("examples", ""))
+            texts += examples
+            labels += [0] * len(examples)
     return texts, labels
 
 

@@ -279,6 +279,8 @@ class SafetyMatcher:
         """Slang rewritten, squashed phrases split ('iwanttodie', 'want2die'), contractions
         spelled out, dropped g's restored ('killin')."""
         word = self._squashed.get(word, word)
+        if len(word) > 8 and " " not in word:  # "imgonnakillmyself": a phrase inside a word
+            word = self._unsquash(word)
         if "2" in word:  # "want2die": a 2 between letters is the word "to"
             word = "".join(" 2 " if run == "2" and 0 < i < len(runs) - 1 else run
                            for runs in [_runs(word)] for i, (_, run) in enumerate(runs))

@@ -1,47 +1,78 @@
-"""Recall and false-alarm rate of the crisis matcher on the test corpus; lists every miss.
+"""The safety net on a labelled set: what it catches by kind, its false alarms, every miss.
 
-Usage: python scripts/eval_crisis.py [POSITIVES NEGATIVES]   (exit 1 on any miss or alarm)
+Usage:
+  python scripts/eval_crisis.py                 the whole corpus of tests/crisis
+  python scripts/eval_crisis.py --blind FILE    a blind round ({crisis: [{text, kind, tier,
+                                                lang}], ordinary: [{text, kind}]}), as
+                                                tests/crisis/rounds.md reports it
+Exits 1 on any miss or false alarm.
 """
+from __future__ import annotations
+
 import sys
-import time
+from collections import Counter
 from pathlib import Path
+from typing import Dict, Iterable, List, Tuple
 
 import yaml
 
 from components.crisis_detector import CrisisDetector
-from components.safety_matcher import SafetyMatcher
+from components.crisis_likeness import corpus_cases
+from components.safety_matcher import Finding, SafetyMatcher
+
+def load(path: Path) -> Dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def load(path: str) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))["groups"]
+def blind_cases(path: Path) -> Tuple[List[Tuple[str, str, int]], List[Tuple[str, str]]]:
+    data = load(path)
+    return ([(c["kind"], c["text"], c["tier"]) for c in data["crisis"]],
+            [(o["kind"], o["text"]) for o in data["ordinary"]])
 
 
-def main() -> int:
-    positives_file, negatives_file = sys.argv[1:3] or (
-        "tests/crisis/positives.yml", "tests/crisis/negatives.yml")
+def report(matcher: SafetyMatcher, crisis: Iterable[Tuple[str, str, int]],
+           ordinary: Iterable[Tuple[str, str]], strict_tiers: bool) -> int:
+    """Prints the table; returns the number of misses and false alarms."""
+    caught: Counter = Counter()
+    first_tier: Counter = Counter()
+    total: Counter = Counter()
+    problems: List[str] = []
+    for kind, text, tier in crisis:
+        finding = matcher.match(text)
+        total[kind] += 1
+        caught[kind] += finding is not None
+        first_tier[kind] += finding is not None and finding.tier == 1
+        if finding is None or (strict_tiers and finding.tier > tier):
+            problems.append(f"MISS (tier {tier})   [{kind}] {text}  -> {finding}")
+    alarms: Counter = Counter()
+    checked = 0
+    for kind, text in ordinary:
+        checked += 1
+        finding: Finding = matcher.match(text)
+        if finding:
+            alarms[finding.tier] += 1
+            problems.append(f"ALARM (tier {finding.tier}) [{kind}] {text}  ({finding.group})")
+    print(f"{'kind':28} {'caught':>9} {'tier 1':>7}")
+    for kind in total:
+        print(f"{kind:28} {caught[kind]:4}/{total[kind]:<4} {first_tier[kind]:7}")
+    n, c = sum(total.values()), sum(caught.values())
+    print(f"caught by tier 1 or 2: {c}/{n} = {c / n:.3f}")
+    print(f"ordinary messages flagged: tier 1 {alarms[1]}/{checked} = {alarms[1] / checked:.3f}, "
+          f"tier 2 {alarms[2]}/{checked} = {alarms[2] / checked:.3f}")
+    for problem in problems:
+        print(problem)
+    return len(problems)
+
+
+def main(argv: List[str]) -> int:
     matcher = SafetyMatcher.load(Path(CrisisDetector.get_default_config()["spacy_pipeline"]))
-    started = time.perf_counter()
-    total = checked = 0
-    print(f"{'group':24} {'messages':>8} {'detected':>8}")
-    misses, alarms = [], []
-    for group, messages in load(positives_file).items():
-        found = [m for m in messages if matcher.match(m)]
-        misses += [(group, m) for m in messages if m not in found]
-        total += len(messages)
-        print(f"{group:24} {len(messages):8} {len(found):8}")
-    for group, messages in load(negatives_file).items():
-        alarms += [(group, m, matcher.match(m)) for m in messages if matcher.match(m)]
-        checked += len(messages)
-    per_message = (time.perf_counter() - started) / (total + checked) * 1000
-    for group, message in misses:
-        print(f"MISS        [{group}] {message}")
-    for group, message, pattern_group in alarms:
-        print(f"FALSE ALARM [{group}] {message}  (matched {pattern_group})")
-    print(f"recall: {1 - len(misses) / total:.3f} ({total - len(misses)}/{total} positives)")
-    print(f"false-alarm rate: {len(alarms) / checked:.3f} ({len(alarms)}/{checked} negatives)")
-    print(f"time per message: {per_message:.2f} ms")
-    return 1 if misses or alarms else 0
+    if argv[:1] == ["--blind"] and len(argv) == 2:
+        return 1 if report(matcher, *blind_cases(Path(argv[1])), strict_tiers=False) else 0
+    if argv:
+        print(__doc__)
+        return 2
+    return 1 if report(matcher, *corpus_cases(), strict_tiers=True) else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
