@@ -13,7 +13,9 @@ import psutil
 import rasa
 
 from benchmarks.commands import RECORDED, ROOT, QUIET_ENV, relative
+from channels.validation import MAX_MESSAGE_CHARS
 from benchmarks.load import Load
+from benchmarks.safety import SafetyTimes
 from benchmarks.understanding import HELDOUT, NLU_DATA, UNSCORED_INTENT, Scores
 
 LIMITS = Path(__file__).parent / "limits.md"
@@ -29,6 +31,7 @@ class Serving:
     check: Load
     closed: List[Load]
     fixed_rate: Load
+    safety: Optional[SafetyTimes] = None  # measured for Reconnect only
 
     @property
     def max_throughput(self) -> float:
@@ -196,6 +199,26 @@ def cost_table(results: Results) -> str:
     return table(["", "Reconnect", "stock", "ours/stock"], cells)
 
 
+def safety_table(results: Results) -> str:
+    """The matcher's time and a crisis message's wait at the cap (channels/validation.py)."""
+    times = results.ours.serving.safety
+    if times is None:
+        return "Not measured."
+    rows = [["the matcher on a one-line crisis message", ms(times.matcher_short_ms)],
+            [f"the matcher on prose at the cap ({MAX_MESSAGE_CHARS} characters)",
+             ms(times.matcher_prose_ms)],
+            ["the matcher on crafted input at the cap (crisis words repeated)",
+             ms(times.matcher_crafted_ms)],
+            ["a crisis message's reply over REST, the server otherwise idle",
+             ms(times.crisis_alone_ms)],
+            ["the same, sent 5 ms after a message at the cap from another conversation",
+             ms(times.crisis_behind_cap_ms)]]
+    return (table(["measured (median)", "milliseconds"], rows) +
+            f"\n\nMedians of {times.rounds} runs each. Parsing runs on the server's event loop, "
+            "so a message at the cap delays everyone by about the time it takes to read; the "
+            "cap bounds it, and RE2 keeps it linear (crafted input costs what prose costs).")
+
+
 def machine(results: Results) -> str:
     """Cores, memory, system and software versions, and how busy the machine was."""
     model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text()
@@ -278,6 +301,10 @@ The load generator (aiohttp) runs on the same machine and shares its cores.
 Before the load, each script ran once end to end, which also warms the servers up
 (errors: Reconnect {results.ours.serving.check.errors} in {results.ours.serving.check.turns} turns,
 stock {stock.check.errors} in {stock.check.turns}).
+
+## The safety net at the message cap
+
+{safety_table(results)}
 
 ## Cost
 

@@ -21,7 +21,7 @@ from typing import Dict, Iterator, List, Optional
 
 import yaml
 
-from benchmarks import baseline, report, servers, understanding
+from benchmarks import baseline, report, safety, servers, understanding
 from benchmarks.commands import PYTHON, RASA, ROOT
 from benchmarks.cost import train
 from benchmarks.load import closed_loop, conversations, open_loop
@@ -73,8 +73,10 @@ def plan_from(argv: Optional[List[str]]) -> Plan:
                 Path(__file__).parent / "RESULTS.md", work)
 
 
-def measure_serving(assistant: servers.Assistant, script: List[str], plan: Plan) -> report.Serving:
-    """Serves the assistant, checks its script once, then puts it under each load."""
+def measure_serving(assistant: servers.Assistant, script: List[str], plan: Plan,
+                    with_safety: bool = False) -> report.Serving:
+    """Serves the assistant, checks its script once, then puts it under each load (and, for
+    ours, measures the safety net at the message cap while it is idle again)."""
     with servers.serve(assistant, plan.work) as running:
         check = asyncio.run(conversations(running.webhook, script, 1, "script check"))
         closed = [asyncio.run(closed_loop(running.webhook, script, users, plan.seconds))
@@ -83,9 +85,11 @@ def measure_serving(assistant: servers.Assistant, script: List[str], plan: Plan)
         # users see on a normal day, not queueing. (A server that answered nothing gets 1/s.)
         rate = max(load.replies_per_second for load in closed) / 2 or 1.0
         fixed_rate = asyncio.run(open_loop(running.webhook, script, rate, plan.seconds))
+        safety_times = (safety.measure(running.webhook, 3 if plan.smoke else 20)
+                        if with_safety else None)
     actions_mb = running.actions_memory.peak_mb if running.actions_memory else None
     return report.Serving(running.start_to_answer, running.rasa_memory.peak_mb, actions_mb,
-                          check, closed, fixed_rate)
+                          check, closed, fixed_rate, safety_times)
 
 
 def measure_ours(plan: Plan, script: List[str]) -> report.Assistant:
@@ -99,7 +103,7 @@ def measure_ours(plan: Plan, script: List[str]) -> report.Assistant:
                  "--port", "{action_port}"],
         tracker_db=plan.work / "reconnect-tracker.db", first_message=script[0])
     return report.Assistant("Reconnect", training, OUR_MODEL,
-                            measure_serving(assistant, script, plan))
+                            measure_serving(assistant, script, plan, with_safety=True))
 
 
 def measure_stock(plan: Plan, script: List[str]) -> report.Assistant:
@@ -125,6 +129,7 @@ def check_smoke(results: report.Results) -> None:
         loads = [assistant.serving.check, *assistant.serving.closed, assistant.serving.fixed_rate]
         assert all(load.latencies for load in loads), f"a load phase of {assistant.name} got no reply"
     assert results.heldout.examples
+    assert ours.safety and ours.safety.crisis_behind_cap_ms > 0
     assert "## Exact commands" in report.markdown(results)
 
 

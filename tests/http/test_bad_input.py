@@ -7,7 +7,7 @@ from tests.http.conftest import new_sender, topics_of
 MESSAGES = {
     "empty": "",
     "whitespace": "   \n\t ",
-    "huge": "I feel lonely. " * 7000,  # about 100 KB
+    "a long letter at the cap": ("I feel lonely. " * 400)[:5000],
     "emoji": "😔😔😔",
     "spanish": "me siento muy solo y no sé qué hacer",
     "html": "<img src=x onerror=alert(1)>",
@@ -33,6 +33,19 @@ def test_malformed_requests_are_refused_without_a_server_error(servers, body):
                              headers={"Content-Type": "application/json"}, timeout=30)
     assert response.status_code < 500, (body, response.status_code, response.text)
     assert topics_of(servers.send(new_sender(), "hi")) == ["greet"]
+
+
+def test_a_message_over_the_cap_is_refused_with_an_explanation(servers):
+    response = requests.post(servers.url + "/webhooks/rest/webhook",
+                             json={"sender": new_sender(), "message": "a" * 5001}, timeout=30)
+    assert response.status_code == 400
+    assert "longer than 5000 characters" in response.json()["error"]
+
+
+def test_streamed_replies_are_refused_with_400(servers):
+    response = requests.post(servers.url + "/webhooks/rest/webhook?stream=true",
+                             json={"sender": new_sender(), "message": "i want to die"}, timeout=30)
+    assert response.status_code == 400 and "stream" in response.json()["error"]
 
 
 def test_a_body_over_the_limit_is_refused_with_413(servers):

@@ -35,11 +35,60 @@ def test_a_crisis_interrupts_the_step_questions_which_do_not_resume(servers):
     assert "next-step" not in topics_of(after)
 
 
+CHECK = "the rope came in the mail today"
+
+
+def is_check(reply) -> bool:
+    """The tier-2 question with its Yes / No, I'm safe buttons."""
+    payloads = [b["payload"] for m in reply for b in m.get("buttons") or []]
+    return topics_of(reply) == ["crisis.check"] and payloads == ["/crisis", "/crisis_safe"]
+
+
+@pytest.mark.parametrize("answer,topic", [("/crisis", "crisis"), ("yes", "crisis"),
+                                          ("/crisis_safe", "ack"), ("no", "ack")])
+def test_the_check_question_is_answered_by_button_or_typed_yes_or_no(servers, answer, topic):
+    sender = new_sender()
+    assert is_check(servers.send(sender, CHECK))
+    reply = servers.send(sender, answer)
+    assert topics_of(reply) == [topic]
+    if topic == "crisis":
+        assert is_crisis(reply)
+
+
+def test_after_the_check_the_step_questions_come_back(servers):
+    sender = new_sender()
+    assert topics_of(servers.send(sender, "can you suggest a small step?")) == ["next-step"]
+    assert is_check(servers.send(sender, "i wrote a note for my family, just in case"))
+    assert topics_of(servers.send(sender, "no")) == ["ack", "next-step"]
+    assert topics_of(servers.send(sender, "some energy today")) == ["next-step"]
+
+
+def test_a_final_sounding_goodbye_is_asked_about_and_deletes_nothing(servers):
+    sender = new_sender()
+    assert topics_of(servers.send(sender, "what are the signs of depression?")) == ["symptoms"]
+    assert is_check(servers.send(sender, "goodbye everyone. please tell my mom i love her"))
+    assert topics_of(servers.send(sender, "tell me more")) == ["symptoms"]  # still remembered
+
+
+def test_a_crisis_in_another_language_gets_the_message_and_a_line_in_that_language(servers):
+    reply = servers.send(new_sender(), "ya no quiero vivir")
+    assert is_crisis(reply)
+    texts = [m["text"] for m in reply if m.get("text")]
+    assert len(texts) == 2 and "findahelpline.com" in texts[1] and "apoyo" in texts[1]
+
+
+def test_another_language_that_is_not_a_crisis_is_answered_kindly(servers):
+    reply = servers.send(new_sender(), "hola, me siento muy solo y no sé qué hacer")
+    assert topics_of(reply) == ["language.unsupported"]
+    assert "findahelpline.com" in reply[0]["text"] and "inglés" in reply[0]["text"]
+
+
 def test_the_crisis_message_arrives_with_the_action_server_stopped(servers):
     servers.stop_actions()
     try:
         for message in ("i want to end my life", "everyone would be better off without me", "kms"):
             assert is_crisis(servers.send(new_sender(), message))
+        assert is_check(servers.send(new_sender(), CHECK))
         sender = new_sender()
         servers.send(sender, "hello")  # needs the action server: answered with nothing
         assert is_crisis(servers.send(sender, "i want to die"))
