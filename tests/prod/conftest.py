@@ -7,6 +7,7 @@ off from Rasa, or make it hang, without touching the real service.
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from typing import Iterator, List
 
 import pytest
@@ -29,22 +30,29 @@ def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("stops_the_system") is not None)
 
 
+@contextmanager
+def running_proxy(host: str, port: int) -> Iterator[TcpProxy]:
+    """A proxy to host:port, started, and stopped afterwards."""
+    proxy = TcpProxy(host, port)
+    proxy.start()
+    try:
+        yield proxy
+    finally:
+        proxy.stop()
+
+
 @pytest.fixture(scope="session")
 def pg_proxy() -> Iterator[TcpProxy]:
     """The proxy between Rasa and PostgreSQL."""
-    proxy = TcpProxy(PG_HOST, PG_PORT)
-    proxy.start()
-    yield proxy
-    proxy.stop()
+    with running_proxy(PG_HOST, PG_PORT) as proxy:
+        yield proxy
 
 
 @pytest.fixture(scope="session")
 def redis_proxy() -> Iterator[TcpProxy]:
     """The proxy between Rasa and Redis."""
-    proxy = TcpProxy(REDIS_HOST, REDIS_PORT)
-    proxy.start()
-    yield proxy
-    proxy.stop()
+    with running_proxy(REDIS_HOST, REDIS_PORT) as proxy:
+        yield proxy
 
 
 @pytest.fixture(scope="session")
