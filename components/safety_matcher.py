@@ -181,7 +181,8 @@ def plain_words(text: Text) -> List[Text]:
     """Lower case, accents and disguises removed, split into words: what every language's
     patterns see (English ones after more work, see SafetyMatcher._english_forms)."""
     text = unicodedata.normalize("NFKD", text.lower().translate(_CHARACTERS))
-    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
+    # Marks, invisible formatting characters, and lone surrogates (which no encoder accepts).
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf", "Cs"))
     return _TOKEN.findall(_undisguise(text))
 
 

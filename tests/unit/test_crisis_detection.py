@@ -139,7 +139,8 @@ def test_disguised_spellings_are_detected(matcher, text):
     assert matcher.match(text)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "😀😀", "hola, ¿cómo estás?", "x" * 100_000, "\x00\x01"])
+@pytest.mark.parametrize("text", ["", "   ", "😀😀", "hola, ¿cómo estás?", "x" * 100_000, "\x00\x01",
+                                  "hi \ud800 there", "\udfff"])
 def test_odd_input_is_handled(matcher, text):
     assert matcher.match(text) is None
 
