@@ -17,13 +17,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.loaded_objects import freeze_loaded_objects
-from channels.storage import UNAVAILABLE, fail_on_storage_errors, handle_or_answer_crisis
+from channels.storage import fail_on_storage_errors, handle_or_answer_crisis
 from channels.validation import (MAX_MESSAGE_CHARS, TOO_DEEP, depth_problem, message_problem,
                                  sender_problem)
 
-# Set when the current request's message could not be handled for want of storage: Rasa's
-# webhook swallows the exception and would answer 200 with whatever it had collected.
-STORAGE_FAILED: ContextVar[bool] = ContextVar("storage_failed", default=False)
+# Why the current request's message got no answer (storage down, the action server down), or
+# None: Rasa's webhook would answer 200 with whatever it had collected.
+UNANSWERED: ContextVar[Optional[Text]] = ContextVar("unanswered", default=None)
 
 # A JSON body holding a message of the longest allowed length, with room for escapes.
 MAX_BODY_BYTES = 2 * MAX_MESSAGE_CHARS + 10_000
@@ -55,11 +55,10 @@ class ValidatingRestInput(RestInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         """Rasa's REST blueprint with a check in front of the webhook, and a 503 with an
-        explanation when the conversation cannot be stored."""
+        explanation when the message got no answer (storage or the action server down)."""
 
         async def handle(message: UserMessage) -> None:
-            if not await handle_or_answer_crisis(on_new_message, message):
-                STORAGE_FAILED.set(True)
+            UNANSWERED.set(await handle_or_answer_crisis(on_new_message, message))
 
         blueprint = super().blueprint(handle)
 
@@ -73,13 +72,13 @@ class ValidatingRestInput(RestInput):
 
         @blueprint.middleware("request")
         async def forget_earlier_failures(request: Request) -> None:
-            STORAGE_FAILED.set(False)  # one task serves every request of a kept-alive connection
+            UNANSWERED.set(None)  # one task serves every request of a kept-alive connection
 
         @blueprint.middleware("response")
-        async def explain_storage_failure(request: Request,
+        async def explain_unanswered(request: Request,
                                           _response: HTTPResponse) -> Optional[HTTPResponse]:
-            if STORAGE_FAILED.get():
-                return response.json({"error": UNAVAILABLE}, status=503,
+            if UNANSWERED.get():
+                return response.json({"error": UNANSWERED.get()}, status=503,
                                      headers={"Retry-After": "5"})
             return None
 

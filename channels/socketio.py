@@ -21,7 +21,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import response
 from sanic.request import Request
 
-from channels.storage import UNAVAILABLE, handle_or_answer_crisis
+from channels.storage import handle_or_answer_crisis
 from channels.validation import depth_problem, message_problem, sender_problem
 
 logger = logging.getLogger(__name__)
@@ -104,8 +104,9 @@ class TopicSocketIOInput(SocketIOInput):
             output = TopicSocketIOOutput(sio, self.bot_message_evt)
             message = UserMessage(data["message"], output, sender,
                                   input_channel=self.name(), metadata=metadata)
-            if not await handle_or_answer_crisis(on_new_message, message):
-                await self._refuse(sid, UNAVAILABLE)
+            problem = await handle_or_answer_crisis(on_new_message, message)
+            if problem:
+                await self._refuse(sid, problem)
 
         return blueprint
 

@@ -29,6 +29,8 @@ from sanic import Sanic
 logger = logging.getLogger(__name__)
 UNAVAILABLE = ("conversations cannot be stored right now, so this message was not handled; "
                "please send it again in a moment")
+UNANSWERED = ("Reconnect could not answer this message just now (a part of it is not running); "
+              "please send it again in a moment")
 # What the safety net's intents are answered with when the turn cannot run (the rules in
 # data/rules.yml say the same when it can). A crisis in another language adds a line in it.
 SAFETY_RESPONSES = {"crisis": ["utter_crisis"], "crisis_check": ["utter_crisis_check"]}
@@ -103,10 +105,17 @@ async def _send_safety_responses(agent: Agent, message: UserMessage,
             await output.send_response(message.sender_id, response)
 
 
+def _answered(output: Any) -> bool:
+    """Whether the turn sent the person anything (REST collects, socket.io records topics)."""
+    sent = output.messages if isinstance(output, CollectingOutputChannel) else getattr(
+        output, "sent_topics", [True])
+    return bool(sent)
+
+
 async def handle_or_answer_crisis(on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                                  message: UserMessage) -> bool:
-    """Handles the message; when its turn cannot run, still answers a crisis. False when the
-    message was neither handled nor a crisis, for the channel to say so its own way."""
+                                  message: UserMessage) -> Optional[Text]:
+    """Handles the message; when its turn cannot run, still answers a crisis. Otherwise, why
+    the message got no answer (for the channel to say so its own way), or None."""
     agent: Agent = Sanic.get_app().ctx.agent
     parse = await _parse(agent, message)
     safety = bool(safety_response_names(parse))
@@ -115,12 +124,14 @@ async def handle_or_answer_crisis(on_new_message: Callable[[UserMessage], Awaita
             await asyncio.wait_for(on_new_message(message), SAFETY_DEADLINE_SECONDS)
         else:
             await on_new_message(message)
-        return True
     except UNAVAILABLE_ERRORS + _redis_errors() as error:
         # The error's type only: its text may quote the message (SQL parameters).
         logger.error("message not handled, storage or lock unavailable: %s",
                      type(error).__name__)
         if not safety:
-            return False
+            return UNAVAILABLE
         await _send_safety_responses(agent, message, parse)
-        return True
+        return None
+    # Every answer but the safety net's comes from the action server: when it is down, Rasa
+    # logs the failure and the turn ends in silence, which the person must not be left with.
+    return None if _answered(message.output_channel) else UNANSWERED

@@ -1,5 +1,6 @@
 """Crisis escalation through the live server: the whole corpus, mid-flow, and without actions."""
 import pytest
+import requests
 
 from tests.conftest import load_yaml
 from tests.http.conftest import new_sender, topics_of
@@ -90,7 +91,10 @@ def test_the_crisis_message_arrives_with_the_action_server_stopped(servers):
             assert is_crisis(servers.send(new_sender(), message))
         assert is_check(servers.send(new_sender(), CHECK))
         sender = new_sender()
-        servers.send(sender, "hello")  # needs the action server: answered with nothing
+        # Every other answer needs the action server: a 503 that says so, not silence.
+        unanswered = requests.post(servers.url + "/webhooks/rest/webhook",
+                                   json={"sender": sender, "message": "hello"}, timeout=60)
+        assert unanswered.status_code == 503 and "again" in unanswered.json()["error"]
         assert is_crisis(servers.send(sender, "i want to die"))
     finally:
         servers.start_actions()
