@@ -93,8 +93,9 @@ async def _send_safety_responses(agent: Agent, message: UserMessage,
                                  parse: Dict[Text, Any]) -> None:
     """Sends the safety net's responses without the stored conversation."""
     tracker = DialogueStateTracker(message.sender_id, agent.domain.slots)
-    if _language(parse):
-        tracker.update(SlotSet(LANGUAGE_SLOT, _language(parse)))
+    language = _language(parse)
+    if language:
+        tracker.update(SlotSet(LANGUAGE_SLOT, language))
     output = message.output_channel
     if isinstance(output, CollectingOutputChannel):
         output.messages = []  # whatever the failed turn collected

@@ -77,7 +77,7 @@ class CrisisDetector(GraphComponent):
         """Overrides the predicted intent of every message the safety net flags."""
         for message in messages:
             text = message.get(TEXT) or ""
-            finding = self._matcher.match(text)
+            finding, language = self._matcher.assess(text)
             if finding:
                 self._override(message, self._intents[finding.tier], finding.language)
                 if text.lstrip().startswith("/"):
@@ -86,10 +86,8 @@ class CrisisDetector(GraphComponent):
                 # A count only: the text of a crisis message never goes to the logs.
                 logger.info("crisis escalation (tier %d): %d since start",
                             finding.tier, self._escalations)
-            elif not text.lstrip().startswith("/"):
-                language = self._matcher.language(text)
-                if language != ENGLISH:
-                    self._override(message, self._language_intent, language)
+            elif language != ENGLISH and not text.lstrip().startswith("/"):
+                self._override(message, self._language_intent, language)
         return messages
 
     def _override(self, message: Message, intent_name: Text, language: Optional[Text]) -> None:

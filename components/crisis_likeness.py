@@ -5,8 +5,8 @@ The patterns (components/crisis_patterns/) catch what they name; people in crisi
 finding words nobody wrote down. This model reads a message's English lemmas as word and
 character n-grams and scores it against every labelled message of the safety net's corpus
 (tests/crisis: each crisis message against each ordinary one, with Reconnect's own NLU
-examples, trained and held out, as ordinary too). It only ever asks the check question (tier 2), never gives the
-fixed message on its own, so a wrong guess costs a caring question.
+examples, trained and held out, as ordinary too). It only ever asks the check question
+(tier 2), never gives the fixed message on its own, so a wrong guess costs a caring question.
 
 It is deterministic: the same corpus gives the same weights (liblinear, fixed seed). It is
 fitted once per corpus and kept under .build/, keyed by a hash of what it was fitted on.
@@ -37,9 +37,13 @@ THRESHOLD = 0.7
 _EXAMPLE = re.compile(r"^\s*- (.*)$", re.M)
 
 
+def _nlu_files() -> List[Path]:
+    return [path for folder in NLU_DIRS for path in sorted(folder.glob("*.yml"))]
+
+
 def corpus_files() -> List[Path]:
     """Every file the model is fitted on."""
-    return sorted(CORPUS_DIR.glob("*.yml")) + [p for d in NLU_DIRS for p in sorted(d.glob("*.yml"))]
+    return sorted(CORPUS_DIR.glob("*.yml")) + _nlu_files()
 
 
 Crisis = Tuple[Text, Text, int]  # (kind, text, the tier it must get at least)
@@ -73,7 +77,7 @@ def labelled_examples() -> Tuple[List[Text], List[int]]:
     crisis, ordinary = corpus_cases()
     texts = [text for _, text, _ in crisis] + [text for _, text in ordinary]
     labels = [1] * len(crisis) + [0] * len(ordinary)
-    for path in [p for d in NLU_DIRS for p in sorted(d.glob("*.yml"))]:
+    for path in _nlu_files():
         for block in _load(path)["nlu"]:
             examples = _EXAMPLE.findall(block.get("examples", ""))
             texts += examples

@@ -228,16 +228,21 @@ class SafetyMatcher:
         english = data.pop(ENGLISH)
         return cls(spacy.load(spacy_dir), english, data.values(), likeness)
 
-    @property
-    def languages(self) -> List[Text]:
-        """The codes of the languages the matcher reads, English first."""
-        return [ENGLISH] + [language.code for language in self._others]
-
     def match(self, text: Optional[Text]) -> Optional[Finding]:
         """The clearest finding in the message (tier 1 before tier 2), or None."""
-        if not text:
-            return None
-        plain = plain_words(text)
+        return self.assess(text)[0]
+
+    def language(self, text: Optional[Text]) -> Text:
+        """The language the message is written in (see _written_in)."""
+        return self._written_in(plain_words(text or ""))
+
+    def assess(self, text: Optional[Text]) -> Tuple[Optional[Finding], Text]:
+        """The clearest finding (tier 1 before tier 2) or None, and the message's language:
+        both from one normalisation of the text."""
+        plain = plain_words(text or "")
+        written_in = self._written_in(plain)
+        if not plain:
+            return None, written_in
         forms = {ENGLISH: self._english_forms(plain)}
         joined = " ".join(plain)
         for language in self._others:
@@ -248,20 +253,18 @@ class SafetyMatcher:
                     if any(p.search(form) for p in patterns for form in forms[language.code]):
                         # The reply's extra line goes in the language the message is
                         # written in ("suicidio" is caught by an English pattern too).
-                        written_in = self.language(text)
-                        return Finding(tier, name, language.code if written_in == ENGLISH
-                                       else written_in)
+                        found_in = language.code if written_in == ENGLISH else written_in
+                        return Finding(tier, name, found_in), written_in
         # The likeness model reads English lemmas: other languages have their patterns only.
-        if (self._likeness and self.language(text) == ENGLISH
+        if (self._likeness and written_in == ENGLISH
                 and self._likeness.probability(forms[ENGLISH][1]) >= THRESHOLD):
-            return Finding(2, LIKENESS, ENGLISH)
-        return None
+            return Finding(2, LIKENESS, ENGLISH), written_in
+        return None, written_in
 
-    def language(self, text: Optional[Text]) -> Text:
-        """The message's language: another one only when its own words say so clearly
-        (two of its marker words, more than English ones, or one greeting alone)."""
-        words = plain_words(text or "")
-        english = self._english_markers(words)
+    def _written_in(self, words: List[Text]) -> Text:
+        """Another language only when its own words say so clearly (two of its marker
+        words, more than English ones, or one greeting alone); else English."""
+        english = sum(w in self._english.markers for w in words)
         best, best_count = ENGLISH, 0
         for language in self._others:
             count = sum(w in language.markers for w in words)
@@ -270,9 +273,6 @@ class SafetyMatcher:
             if count >= 2 and count > english and count > best_count:
                 best, best_count = language.code, count
         return best
-
-    def _english_markers(self, words: List[Text]) -> int:
-        return sum(w in self._english.markers for w in words)
 
     def _english_forms(self, plain: List[Text]) -> Tuple[Text, Text]:
         """The English view of the message: lower-cased words and their lemmas."""
@@ -291,8 +291,9 @@ class SafetyMatcher:
         if len(word) > 8 and " " not in word:  # "imgonnakillmyself": a phrase inside a word
             word = self._unsquash(word)
         if "2" in word:  # "want2die": a 2 between letters is the word "to"
+            runs = [run for _, run in _runs(word)]
             word = "".join(" 2 " if run == "2" and 0 < i < len(runs) - 1 else run
-                           for runs in [_runs(word)] for i, (_, run) in enumerate(runs))
+                           for i, run in enumerate(runs))
         out: List[Text] = []
         for part in " ".join(self._rewrites.get(w, w) for w in word.split()).split():
             out.extend(t for t in self._expand(part).split() if t.strip("'/"))
