@@ -6,7 +6,11 @@ SHELL := /bin/bash
 
 VENV     := .venv
 BIN      := $(VENV)/bin
+# Every Rasa command runs with Reconnect's changes to Rasa applied (server/bootstrap.py).
+RASA     := $(BIN)/python -m server
 STAMP    := $(VENV)/.installed
+DEV      := $(VENV)/.installed-dev
+VALID    := .build/validated
 SPACY    := .build/spacy-en/config.cfg
 MODEL    := models/reconnect.tar.gz
 WIDGET   := .build/widget/index.html
@@ -25,12 +29,12 @@ export RASA_PORT ?= 5005
 export ACTION_PORT ?= 5055
 export TRACKER_DB ?= var/tracker.db
 
-.PHONY: help install run run-prod test train validate unit nlu-accuracy stories http browser prod privacy fuzz purge bench bench-smoke eval-crisis clean
+.PHONY: help install run run-prod check lint format test train validate unit crisis nlu-accuracy stories http browser prod privacy fuzz purge purge-prod bench bench-smoke eval-crisis clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
-install: $(STAMP) $(SPACY)  ## create .venv and install the pinned dependencies
+install: $(STAMP) $(SPACY)  ## create .venv and install the pinned dependencies (to run)
 
 $(STAMP): requirements.txt constraints.txt
 	@python=$${PYTHON:-$$(scripts/find_python.sh)} || exit 1; \
@@ -40,6 +44,11 @@ $(STAMP): requirements.txt constraints.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
+# The test tools (pytest, Playwright, ruff, ...), on top of what running needs.
+$(DEV): $(STAMP) requirements-dev.txt constraints.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
 # spaCy models cannot be downloaded here: build a blank English pipeline with the
 # lookup lemmatizer from the spacy-lookups-data package instead.
 $(SPACY): $(STAMP) scripts/build_spacy_pipeline.py
@@ -47,8 +56,8 @@ $(SPACY): $(STAMP) scripts/build_spacy_pipeline.py
 
 train: $(MODEL)  ## train the model (only when data, config or domain changed)
 
-$(MODEL): $(STAMP) $(SPACY) $(TRAINING) $(wildcard components/*.py components/crisis_patterns/*.yml)
-	$(BIN)/rasa train --fixed-model-name reconnect --out models --quiet
+$(MODEL): $(VALID) $(SPACY) $(wildcard components/*.py components/crisis_patterns/*.yml)
+	$(RASA) train --fixed-model-name reconnect --out models --quiet
 	touch $@
 
 # The widget's socket.io client (and axe-core, for the browser tests) from the npm registry.
@@ -70,47 +79,66 @@ run: $(MODEL) $(WIDGET)  ## start the action server and Rasa, print the chat URL
 $(NGINX):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
 
-run-prod: $(MODEL) $(WIDGET) $(NGINX)  ## production mode: PostgreSQL, Redis, 2 Rasa + actions behind nginx; Ctrl-C stops all
+run-prod: $(DEV) $(MODEL) $(WIDGET) $(NGINX)  ## production mode: PostgreSQL, Redis, 2 Rasa + actions behind nginx; Ctrl-C stops all
 	@scripts/run_prod.sh
 
 validate: $(STAMP)  ## rasa data validate; any warning fails unless listed in tests/validate_allowed.txt
 	@scripts/validate.sh
 
-unit: $(STAMP) $(SPACY)  ## fast tests: content, actions, step choice, crisis matcher
+# Training starts from validated data: a mistake in data/ or the domain stops here, with
+# Rasa's explanation, instead of in a model that behaves oddly.
+$(VALID): $(STAMP) $(TRAINING) tests/validate_allowed.txt
+	@scripts/validate.sh
+	@mkdir -p $(dir $@) && touch $@
+
+lint: $(DEV)  ## ruff: lint and format check of every Python file
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV)  ## ruff: format every Python file and apply the safe lint fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: validate lint unit  ## the fast tier (under a minute): validate, ruff, unit tests; before every commit
+
+unit: $(DEV) $(SPACY)  ## fast tests: content, actions, step choice, crisis matcher, Rasa patches
 	$(BIN)/pytest -q tests/unit
 
-nlu-accuracy: $(MODEL)  ## intent accuracy on the held-out file (never trained on)
-	$(BIN)/python scripts/heldout_accuracy.py tests/nlu/heldout.yml
+crisis: $(DEV) $(SPACY)  ## the safety net against its whole corpus (tests/crisis), NLU examples included
+	$(BIN)/pytest -q tests/crisis
 
-stories: $(MODEL)  ## rasa test on the end-to-end test stories, failing on any wrong prediction
-	@scripts/with_action_server.sh $(BIN)/rasa test core --model $(MODEL) \
+nlu-accuracy: $(DEV) $(MODEL)  ## intent accuracy on the held-out file (never trained on)
+	$(BIN)/python -m tests.nlu.heldout_accuracy tests/nlu/heldout.yml
+
+stories: $(DEV) $(MODEL)  ## rasa test on the end-to-end test stories, failing on any wrong prediction
+	@scripts/with_action_server.sh $(RASA) test core --model $(MODEL) \
 	  --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors \
 	  --out var/results/stories
 
-http: $(MODEL) $(WIDGET)  ## slow tests: the real servers over HTTP
+http: $(DEV) $(MODEL) $(WIDGET)  ## slow tests: the real servers over HTTP
 	$(BIN)/pytest -q tests/http
 
-browser: $(MODEL) $(WIDGET) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core)
+browser: $(DEV) $(MODEL) $(WIDGET) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core)
 	$(BIN)/pytest -q tests/browser
 
-prod: $(MODEL) $(WIDGET) $(NGINX)  ## slow tests of production mode: real PostgreSQL, Redis and nginx, faults
+prod: $(DEV) $(MODEL) $(WIDGET) $(NGINX)  ## slow tests of production mode: real PostgreSQL, Redis and nginx, faults
 	$(BIN)/pytest -q tests/prod
 
-privacy: $(MODEL)  ## "delete my conversation" and the retention purge, on SQLite and PostgreSQL
+privacy: $(DEV) $(MODEL)  ## "delete my conversation" and the retention purge, on SQLite and PostgreSQL
 	$(BIN)/pytest -q tests/privacy
 
-fuzz: $(MODEL) $(WIDGET)  ## bad input of every kind against the real servers (REST and socket.io)
+fuzz: $(DEV) $(MODEL) $(WIDGET)  ## bad input of every kind against the real servers (REST and socket.io)
 	$(BIN)/pytest -q tests/fuzz
 
 # Benchmarks are not tests: `make test` only runs them tiny (bench-smoke) so they cannot rot,
 # and asserts no timing.
-bench: $(MODEL)  ## benchmarks against stock Rasa (rasa init): writes benchmarks/RESULTS.md (~12 min)
+bench: $(DEV) $(MODEL)  ## benchmarks against stock Rasa (rasa init): writes benchmarks/RESULTS.md (~12 min)
 	$(BIN)/python -m benchmarks.run
 
-bench-smoke: $(MODEL)  ## every benchmark step with tiny loads, checking it works (no timings asserted)
+bench-smoke: $(DEV) $(MODEL)  ## every benchmark step with tiny loads, checking it works (no timings asserted)
 	$(BIN)/python -m benchmarks.run --smoke
 
-test: validate unit $(MODEL) nlu-accuracy stories http privacy fuzz browser prod bench-smoke  ## every test: what CI runs
+test: check crisis $(MODEL) nlu-accuracy stories http privacy fuzz browser prod bench-smoke  ## every test: what CI runs
 
 purge: $(STAMP)  ## delete conversations idle longer than RETENTION_DAYS (default 30) from SQLite
 	$(BIN)/python scripts/purge.py endpoints.yml
@@ -119,7 +147,7 @@ purge-prod: $(STAMP)  ## the same for production mode's PostgreSQL (run_prod.sh'
 	@scripts/run_prod.sh purge
 
 eval-crisis: $(STAMP) $(SPACY)  ## recall and false alarms of the crisis matcher on the corpus
-	$(BIN)/python scripts/eval_crisis.py
+	$(BIN)/python -m tests.crisis.evaluate
 
 clean:  ## remove the model, build outputs and results (keeps .venv and conversations)
 	rm -rf models .build var/results

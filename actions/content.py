@@ -8,14 +8,11 @@ from typing import Any, Dict, List, Optional, Text
 
 import yaml
 
+from server.names import FALLBACK_TOPIC
+
 CONTENT_FILE = Path(__file__).with_name("content.yml")
 ENERGY_LEVELS = ("low", "some", "more")
 MODES = ("online", "in-person", "either")
-FALLBACK_TOPIC = "fallback"
-NEXT_STEP_TOPIC = "next-step"
-CELEBRATE_TOPIC = "step.celebrate"
-PRIVACY_DELETED_TOPIC = "privacy.deleted"
-PRIVACY_CONFIRM_TOPIC = "privacy.confirm"
 
 Button = Dict[Text, Text]
 

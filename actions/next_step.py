@@ -8,9 +8,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.content import CELEBRATE_TOPIC, ENERGY_LEVELS, NEXT_STEP_TOPIC, load_content
+from actions.content import ENERGY_LEVELS, load_content
 from actions.reply import latest_intent, send
 from actions.step_choice import choose_step, read_answer, smaller_energy
+from server.names import CELEBRATE_TOPIC, NEXT_STEP_TOPIC
 
 
 

@@ -8,8 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content import PRIVACY_CONFIRM_TOPIC, PRIVACY_DELETED_TOPIC, load_content
+from actions.content import load_content
 from actions.reply import send
+from server.names import DELETE_ACTION, PRIVACY_CONFIRM_TOPIC, PRIVACY_DELETED_TOPIC
 
 
 class PrivacyReply(Action, metaclass=abc.ABCMeta):
@@ -41,7 +42,7 @@ class ActionDeleteConversation(PrivacyReply):
     content_key, topic = "deleted", PRIVACY_DELETED_TOPIC
 
     def name(self) -> Text:
-        return "action_delete_conversation"
+        return DELETE_ACTION
 
 
 class ActionConfirmDeletion(PrivacyReply):

@@ -7,9 +7,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content import NEXT_STEP_TOPIC, load_content
+from actions.content import load_content
 from actions.reply import latest_intent, send
 from actions.step_choice import last_offered_step
+from server.names import NEXT_STEP_TOPIC
 
 
 

@@ -12,12 +12,11 @@ from typing import Any, Awaitable, Callable, Optional, Text, Tuple
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.utils.endpoints import bool_arg
-from sanic import Blueprint, Sanic, response
+from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.loaded_objects import freeze_loaded_objects
-from channels.storage import fail_on_storage_errors, handle_or_answer_crisis
+from channels.storage import handle_or_answer_crisis
 from channels.validation import (MAX_MESSAGE_CHARS, TOO_DEEP, depth_problem, message_problem,
                                  sender_problem)
 
@@ -61,14 +60,6 @@ class ValidatingRestInput(RestInput):
             UNANSWERED.set(await handle_or_answer_crisis(on_new_message, message))
 
         blueprint = super().blueprint(handle)
-
-        @blueprint.listener("after_server_start")
-        async def storage_errors_are_errors(app: Sanic, _loop: Any) -> None:
-            fail_on_storage_errors(app.ctx.agent)  # for every channel; loaded by now
-
-        @blueprint.listener("after_server_start")
-        async def keep_the_model_out_of_collections(_app: Sanic, _loop: Any) -> None:
-            freeze_loaded_objects()  # once per server, and the model is loaded by now
 
         @blueprint.middleware("request")
         async def forget_earlier_failures(request: Request) -> None:

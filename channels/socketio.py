@@ -18,8 +18,6 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
-from sanic import response
-from sanic.request import Request
 
 from channels.storage import handle_or_answer_crisis
 from channels.validation import depth_problem, message_problem, sender_problem
@@ -73,8 +71,6 @@ class TopicSocketIOInput(SocketIOInput):
         """Rasa's blueprint, with its session and message handlers replaced."""
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
-        # Before the blueprint registers: engine.io's attach() routes to eio.handle_request.
-        sio.eio.handle_request = _refusing_oversized_posts(sio.eio)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None, *_extra: Any) -> None:
@@ -113,19 +109,3 @@ class TopicSocketIOInput(SocketIOInput):
     async def _refuse(self, sid: Text, problem: Text) -> None:
         logger.info("socket.io event refused: %s", problem)
         await self.sio.emit(ERROR_EVENT, {"error": problem}, room=sid, namespace=self.namespace)
-
-
-# python-engineio answers a polling POST over max_http_buffer_size by closing the socket and
-# then waiting for the client to poll the close packet, which cannot happen during that POST:
-# the request hangs until Sanic's response timeout answers 503.
-def _refusing_oversized_posts(eio: Any) -> Callable[[Request], Awaitable[Any]]:
-    """engine.io's request handler, answering a POST over its size limit with a 413."""
-    handle = eio.handle_request
-
-    async def handle_request(request: Request) -> Any:
-        if request.method == "POST" and len(request.body or b"") > eio.max_http_buffer_size:
-            return response.json({"error": f"the request body is larger than "
-                                           f"{eio.max_http_buffer_size} bytes"}, status=413)
-        return await handle(request)
-
-    return handle_request

@@ -1,13 +1,8 @@
-"""A turn that cannot be stored becomes an error; a crisis is answered whatever is down.
+"""A turn that cannot run is said to have failed; a crisis is answered whatever is down.
 
-Rasa 3.6 wraps every tracker store in FailSafeTrackerStore: when the database cannot be read
-it goes on with a new, empty conversation, and when it cannot be written it keeps the turn in
-memory, where no instance will look for it. Either way the user gets an ordinary-looking reply
-that ignores what was said before, and the message is lost. Raising from the wrapper's error
-callback stops the turn instead, so the channels can say that it was not handled.
-
-The safety net decides before anything is stored or locked: the message is parsed once, here
-(the parse travels on in `UserMessage.parse_data`, so Rasa does not parse it again), and a
+A turn whose conversation cannot be stored raises (server/storage_errors.py). The safety net
+decides before anything is stored or locked: the message is parsed once, here (the parse
+travels on in `UserMessage.parse_data`, so Rasa does not parse it again), and a
 crisis or crisis-check message whose turn fails for any reason (the database, Redis, the lock,
 a hang cut short by the deadline) still gets its domain responses, which need nothing stored.
 """
@@ -20,11 +15,12 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import LockError
-from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.exceptions import RasaException
 from sanic import Sanic
+
+from server import names
+from server.storage_errors import StorageUnavailable
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = ("conversations cannot be stored right now, so this message was not handled; "
@@ -33,32 +29,17 @@ UNANSWERED = ("Reconnect could not answer this message just now (a part of it is
               "please send it again in a moment")
 # What the safety net's intents are answered with when the turn cannot run (the rules in
 # data/rules.yml say the same when it can). A crisis in another language adds a line in it.
-SAFETY_RESPONSES = {"crisis": ["utter_crisis"], "crisis_check": ["utter_crisis_check"]}
-LANGUAGE_LINE, LANGUAGE_SLOT = "utter_crisis_language", "language"
+SAFETY_RESPONSES = {names.CRISIS_INTENT: [names.CRISIS_RESPONSE],
+                    names.CRISIS_CHECK_INTENT: [names.CRISIS_CHECK_RESPONSE]}
 # How long a crisis turn may take before its responses are sent without it: a few seconds
 # of a hung database or lock, never the lock lifetime of an instance that died mid-turn.
 SAFETY_DEADLINE_SECONDS = 5.0
-
-
-class StorageUnavailable(RasaException):
-    """The conversation store could not be read or written; the turn was not handled."""
-
-
-def _raise_unavailable(error: Exception) -> None:
-    raise StorageUnavailable(str(error)) from error
 
 
 # Everything that means "the turn could not run for want of storage or lock", as opposed to
 # a bug: those are not caught, so they stay visible.
 UNAVAILABLE_ERRORS = (StorageUnavailable, LockError, ConnectionError, OSError,
                       asyncio.TimeoutError)
-
-
-def fail_on_storage_errors(agent: Agent) -> None:
-    """Makes the agent's tracker store raise StorageUnavailable instead of falling back."""
-    if isinstance(agent.tracker_store, FailSafeTrackerStore):
-        # Rasa 3.6 takes this callback only in the constructor, which the Agent calls itself.
-        agent.tracker_store._on_tracker_store_error = _raise_unavailable
 
 
 def _redis_errors() -> tuple:
@@ -78,15 +59,15 @@ async def _parse(agent: Agent, message: UserMessage) -> Dict[Text, Any]:
 
 def safety_response_names(parse: Dict[Text, Any]) -> List[Text]:
     """The domain responses a parsed message gets from the safety net, or [] if none."""
-    names = list(SAFETY_RESPONSES.get((parse.get("intent") or {}).get("name"), []))
-    if names == SAFETY_RESPONSES["crisis"] and _language(parse):
-        names.append(LANGUAGE_LINE)
-    return names
+    responses = list(SAFETY_RESPONSES.get((parse.get("intent") or {}).get("name"), []))
+    if responses == SAFETY_RESPONSES[names.CRISIS_INTENT] and _language(parse):
+        responses.append(names.CRISIS_LANGUAGE_RESPONSE)
+    return responses
 
 
 def _language(parse: Dict[Text, Any]) -> Optional[Text]:
     return next((e.get("value") for e in parse.get("entities") or []
-                 if e.get("entity") == LANGUAGE_SLOT), None)
+                 if e.get("entity") == names.LANGUAGE_SLOT), None)
 
 
 async def _send_safety_responses(agent: Agent, message: UserMessage,
@@ -95,7 +76,7 @@ async def _send_safety_responses(agent: Agent, message: UserMessage,
     tracker = DialogueStateTracker(message.sender_id, agent.domain.slots)
     language = _language(parse)
     if language:
-        tracker.update(SlotSet(LANGUAGE_SLOT, language))
+        tracker.update(SlotSet(names.LANGUAGE_SLOT, language))
     output = message.output_channel
     if isinstance(output, CollectingOutputChannel):
         output.messages = []  # whatever the failed turn collected

@@ -25,6 +25,7 @@ from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_AT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.safety_matcher import ENGLISH, PATTERNS_DIR, SafetyMatcher
+from server import names
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +48,10 @@ class CrisisDetector(GraphComponent):
         return {
             "spacy_pipeline": str(PROJECT_DIR / ".build" / "spacy-en"),
             "patterns": str(PATTERNS_DIR),
-            "intent": "crisis",
-            "check_intent": "crisis_check",
-            "language_intent": "language_unsupported",
-            "language_entity": "language",
+            "intent": names.CRISIS_INTENT,
+            "check_intent": names.CRISIS_CHECK_INTENT,
+            "language_intent": names.LANGUAGE_UNSUPPORTED_INTENT,
+            "language_entity": names.LANGUAGE_SLOT,
         }
 
     def __init__(self, config: Dict[Text, Any], matcher: SafetyMatcher) -> None:

@@ -19,6 +19,8 @@ from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_K
                                       PREDICTED_CONFIDENCE_KEY)
 from rasa.shared.nlu.training_data.message import Message
 
+from server import names
+
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
@@ -29,7 +31,7 @@ class DeletionGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """The guarded intent, what it becomes, and the confidence that needs no question."""
-        return {"intent": "delete_conversation", "unsure_intent": "confirm_deletion",
+        return {"intent": names.DELETE_INTENT, "unsure_intent": names.CONFIRM_DELETION_INTENT,
                 "threshold": 0.6}
 
     def __init__(self, config: Dict[Text, Any]) -> None:

@@ -1,7 +1,7 @@
 """Rasa's LogisticRegressionClassifier, saved as plain arrays instead of with skops.
 
 Rasa 3.6 saves the classifier with skops, whose import walks every scikit-learn module:
-about 3-4 s of every server start here. A linear model is three arrays, so this subclass
+seconds of every server start. A linear model is three arrays, so this subclass
 stores them in an .npz file (no pickle, nothing executable) and rebuilds the estimator from
 them; training and prediction are Rasa's own.
 """

@@ -18,4 +18,4 @@ fi
 if [ -n "${CORS_ORIGIN:-}" ]; then
   args+=(--cors "$CORS_ORIGIN")
 fi
-exec "${BIN:-.venv/bin}/rasa" "${args[@]}"
+exec "${BIN:-.venv/bin}/python" -m server "${args[@]}"

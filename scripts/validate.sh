@@ -3,7 +3,7 @@
 # exception (each line of tests/validate_allowed.txt is a regex, with its reason above it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-out=$(.venv/bin/rasa data validate --fail-on-warnings 2>&1)
+out=$(.venv/bin/python -m server data validate --fail-on-warnings 2>&1)
 status=$?
 allowed=$(grep -v '^\s*#' tests/validate_allowed.txt | grep -v '^\s*$' || true)
 warnings=$(echo "$out" | grep -E "UserWarning| WARNING " || true)

@@ -15,7 +15,8 @@ from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-DELETE_ACTION = "action_delete_conversation"
+from server.names import DELETE_ACTION
+
 CLASS_PATH = "stores.privacy_tracker_store.PrivacyTrackerStore"
 
 

@@ -9,7 +9,7 @@ from typing import Iterator, List
 import pytest
 from rasa.utils.endpoints import EndpointConfig
 
-from deploy.redis_lock_store import AtomicRedisLockStore
+from stores.redis_lock_store import AtomicRedisLockStore
 from tests.prod.store import REDIS_DB, REDIS_HOST, REDIS_PORT, delete_redis_keys
 
 TICKETS = 200

@@ -1,5 +1,5 @@
-"""The safety net: the crisis matcher and the NLU component around it (DESIGN.md, "Crisis
-escalation")."""
+"""The safety net: the crisis matcher and the NLU component around it (docs/topics.md, "Crisis
+escalation"). Its corpus (tests/crisis) is checked in tests/crisis/test_corpus.py."""
 import re
 import time
 from pathlib import Path
@@ -10,78 +10,14 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.crisis_detector import WORD_JOINER, CrisisDetector
 from components.safety_matcher import PATTERNS_DIR, Pattern, SafetyMatcher
-from tests.conftest import ROOT, load_yaml
+from tests.conftest import ROOT
 
 SPACY_DIR = ROOT / ".build" / "spacy-en"
-POSITIVES = load_yaml("tests/crisis/positives.yml")["groups"]
-NEGATIVES = load_yaml("tests/crisis/negatives.yml")["groups"]
-# The blind sets, each folded in after it was measured (tests/crisis/rounds.md): every
-# crisis message with the tier it must get at least, every ordinary one with none.
-ROUNDS = {path.stem: load_yaml(str(path.relative_to(ROOT)))
-          for path in sorted((ROOT / "tests" / "crisis").glob("round*.yml"))}
-LANGUAGES = load_yaml("tests/crisis/languages.yml")
 
 
 @pytest.fixture(scope="module")
 def matcher() -> SafetyMatcher:
     return SafetyMatcher.load(SPACY_DIR)
-
-
-def test_corpus_is_large_enough_and_covers_every_group():
-    assert sum(map(len, POSITIVES.values())) >= 250
-    assert sum(map(len, NEGATIVES.values())) >= 150
-    for group in ("direct", "indirect_burden", "sleep_never_wake", "no_reason_to_live",
-                  "goodbye_letter", "giving_away", "saving_pills", "slang", "self_harm",
-                  "questions", "misspelled", "embedded"):
-        assert len(POSITIVES[group]) >= 15, group
-    assert len(ROUNDS) >= 1
-    for name, round_ in ROUNDS.items():
-        assert len(round_["crisis"]) >= 150 and len(round_["ordinary"]) >= 100, name
-        assert {c["lang"] for c in round_["crisis"]} >= set(LANGUAGES) | {"en"}, name
-
-
-def test_every_positive_gets_the_crisis_message(matcher):
-    misses = [(g, m, matcher.match(m)) for g, msgs in POSITIVES.items() for m in msgs
-              if getattr(matcher.match(m), "tier", None) != 1]
-    assert misses == []
-
-
-def test_no_negative_is_a_false_alarm(matcher):
-    alarms = [(g, m, matcher.match(m)) for g, msgs in NEGATIVES.items() for m in msgs
-              if matcher.match(m)]
-    assert alarms == []
-
-
-@pytest.mark.parametrize("name", sorted(ROUNDS))
-def test_every_crisis_of_the_blind_rounds_gets_its_tier(matcher, name):
-    wrong = []
-    for case in ROUNDS[name]["crisis"]:
-        finding = matcher.match(case["text"])
-        if finding is None or finding.tier > case["tier"]:
-            wrong.append((case["kind"], case["tier"], case["text"], finding))
-    assert wrong == []
-
-
-@pytest.mark.parametrize("name", sorted(ROUNDS))
-def test_no_ordinary_message_of_the_blind_rounds_is_flagged(matcher, name):
-    alarms = [(case["kind"], case["text"], matcher.match(case["text"]))
-              for case in ROUNDS[name]["ordinary"] if matcher.match(case["text"])]
-    assert alarms == []
-
-
-@pytest.mark.parametrize("language", sorted(LANGUAGES))
-def test_crisis_messages_in_other_languages_get_the_crisis_message(matcher, language):
-    findings = [(text, matcher.match(text)) for text in LANGUAGES[language]["crisis"]]
-    wrong = [(text, found) for text, found in findings
-             if found is None or (found.tier, found.language) != (1, language)]
-    assert wrong == []
-
-
-@pytest.mark.parametrize("language", sorted(LANGUAGES))
-def test_ordinary_messages_in_other_languages_are_not_flagged_but_recognised(matcher, language):
-    ordinary = LANGUAGES[language]["ordinary"]
-    assert [(t, matcher.match(t)) for t in ordinary if matcher.match(t)] == []
-    assert [(t, matcher.language(t)) for t in ordinary if matcher.language(t) != language] == []
 
 
 @pytest.mark.parametrize("text", [
@@ -101,22 +37,25 @@ def _patterns():
         for tier in ("tier1", "tier2"):
             for group, patterns in (data.get(tier) or {}).items():
                 for i, spec in enumerate(patterns):
-                    yield pytest.param(spec, id=f"{path.stem}.{tier}.{group}[{i}]")
+                    yield f"{path.stem}.{tier}.{group}[{i}]", spec
 
 
-@pytest.mark.parametrize("spec", list(_patterns()))
-def test_every_pattern_matches_in_linear_time_even_on_a_crafted_message(spec):
-    """A 10,000-character message of the pattern's own words, repeated (what makes a
-    backtracking matcher take minutes): RE2 takes about a millisecond. The ceiling is far
-    above linear time on a slow machine and far below super-linear time."""
-    source = spec if isinstance(spec, str) else " ".join(spec.values())
-    words = " ".join(re.findall(r"[a-z']+", re.sub(r"\\[bwsd]", " ", source)))
-    message = ((words + " ") * (10_000 // (len(words) + 1) + 1))[:10_000]
-    pattern = Pattern(spec)
-    started = time.perf_counter()
-    pattern.search(message)
-    pattern.search(message[:-1] + "#")  # the classic: everything but the expected end
-    assert time.perf_counter() - started < 2.0
+def test_every_pattern_matches_in_linear_time_even_on_a_crafted_message():
+    """For each pattern, a 10,000-character message of the pattern's own words, repeated (what
+    makes a backtracking matcher take minutes): RE2 takes about a millisecond. The ceiling is
+    far above linear time on a slow machine and far below super-linear time."""
+    slow = []
+    for name, spec in _patterns():
+        source = spec if isinstance(spec, str) else " ".join(spec.values())
+        words = " ".join(re.findall(r"[a-z']+", re.sub(r"\\[bwsd]", " ", source)))
+        message = ((words + " ") * (10_000 // (len(words) + 1) + 1))[:10_000]
+        pattern = Pattern(spec)
+        started = time.perf_counter()
+        pattern.search(message)
+        pattern.search(message[:-1] + "#")  # the classic: everything but the expected end
+        if time.perf_counter() - started > 2.0:
+            slow.append(name)
+    assert slow == []
 
 
 @pytest.mark.parametrize("message", [
@@ -182,19 +121,6 @@ def test_slash_commands_cannot_hide_a_crisis(matcher):
     assert message.get("text") == WORD_JOINER + "/greet I want to die"
     unpacked = YAMLStoryReader.unpack_regex_message(message)
     assert unpacked.get("intent")["name"] == "crisis"
-
-
-def test_no_nlu_example_of_any_topic_triggers_the_matcher(matcher):
-    """Thousands of ordinary messages: a cheap, wide check for false alarms."""
-    import re
-
-    alarms = []
-    for path in sorted(ROOT.glob("data/nlu/*.yml")) + sorted(ROOT.glob("tests/nlu/*.yml")):
-        for block in load_yaml(str(path.relative_to(ROOT)))["nlu"]:
-            for text in re.findall(r"^\s*- (.*)$", block["examples"], re.M):
-                if matcher.match(text):
-                    alarms.append((block["intent"], text))
-    assert alarms == []
 
 
 def test_component_asks_directly_when_a_message_is_near_the_line(matcher):

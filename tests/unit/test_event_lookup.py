@@ -5,8 +5,8 @@ import pytest
 import rasa.shared.utils.common
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet
 
-from channels import event_lookup
-from channels.event_lookup import resolve_by_type
+from server import event_lookup
+from server.event_lookup import resolve_by_type
 
 RASA = event_lookup._rasa_resolve_by_type
 TYPE_NAMES = sorted({cls.type_name for cls in rasa.shared.utils.common.all_subclasses(Event)})

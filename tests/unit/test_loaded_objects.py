@@ -2,7 +2,7 @@
 import gc
 import weakref
 
-from channels.loaded_objects import freeze_loaded_objects
+from server.loaded_objects import freeze_loaded_objects
 
 
 class Node:

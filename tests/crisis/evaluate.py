@@ -1,8 +1,8 @@
 """The safety net on a labelled set: what it catches by kind, its false alarms, every miss.
 
 Usage:
-  python scripts/eval_crisis.py                 the whole corpus of tests/crisis
-  python scripts/eval_crisis.py --blind FILE    a blind round ({crisis: [{text, kind, tier,
+  python -m tests.crisis.evaluate               the whole corpus of tests/crisis
+  python -m tests.crisis.evaluate --blind FILE  a blind round ({crisis: [{text, kind, tier,
                                                 lang}], ordinary: [{text, kind}]}), as
                                                 tests/crisis/rounds.md reports it
 Exits 1 on any miss or false alarm.

@@ -1,8 +1,8 @@
 """Rasa's check of the action server's replies, with its JSON-schema validator built once.
 
 Rasa 3.6 checks every reply of the action server with `jsonschema.validate()`, which first
-checks the schema itself against its meta-schema, on every call: 64% of a turn's time in the
-Rasa server's profile under the benchmark load (benchmarks/RESULTS.md). The check below is
+checks the schema itself against its meta-schema, on every call: under load, most of a turn's
+time in the Rasa server's profile (benchmarks/RESULTS.md). The check below is
 the same (same schema, same error, same message), with the validator made once.
 """
 from __future__ import annotations

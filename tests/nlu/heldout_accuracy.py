@@ -1,6 +1,6 @@
 """Intent accuracy of the trained model on a held-out NLU file (never trained on).
 
-Usage: python scripts/heldout_accuracy.py tests/nlu/heldout.yml [--min 0.90]
+Usage: python -m tests.nlu.heldout_accuracy tests/nlu/heldout.yml [--min 0.90]
 Prints accuracy and every miss; exits 1 when accuracy is below --min.
 """
 import argparse
@@ -11,10 +11,13 @@ from collections import Counter
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 
+from server.bootstrap import apply
+
 
 
 
 async def evaluate(model: str, path: str) -> list:
+    apply()  # the model as the server runs it
     agent = Agent.load(model)
     rows = []
     for example in load_data(path).intent_examples:

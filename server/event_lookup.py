@@ -2,8 +2,8 @@
 
 Rasa 3.6 reads a conversation back from the tracker store on every turn, and for each of
 its events finds the event's class by walking the whole tree of Event subclasses (and
-checking each for abstract methods). Under the benchmark load that walk was 2.4 ms of a
-22 ms turn in the Rasa server's profile, growing with the conversation. The classes do not
+checking each for abstract methods). Under load that walk is a visible part of a turn in the
+Rasa server's profile, and it grows with the conversation. The classes do not
 change once imported, so the answer for a name is kept; unknown names are not kept, and
 behave exactly as in Rasa (the default, or ValueError).
 """

@@ -1,6 +1,6 @@
 """Rasa's Redis lock store, made safe for several Rasa instances.
 
-endpoints.prod.yml names it as `lock_store: type: deploy.redis_lock_store.AtomicRedisLockStore`
+endpoints.prod.yml names it as `lock_store: type: stores.redis_lock_store.AtomicRedisLockStore`
 with the settings of Rasa's `type: redis`. Two problems of Rasa 3.6's RedisLockStore, both
 seen in tests/prod:
 - It changes a lock by reading it, changing it in Python and writing it back. Two instances
