@@ -1,0 +1,238 @@
+// The socket.io connection to Rasa: loading the client script, connecting and reconnecting,
+// the session id (kept in the browser, SESSION_KEY, so a reload continues the conversation),
+// and the events from the server.
+
+var connection = {
+  socket: null,
+  connected: false,
+  ready: false,           // connected and the current session confirmed
+  pendingRequests: 0,     // session_request sent, session_confirm not yet received
+  sessionId: null,
+  greetPending: false,    // send the greeting silently once the session is confirmed
+  ignoreBot: false,       // after "Start over", until the new session is confirmed
+  ioRetry: 0
+};
+var lastBot = null;       // {entry, at}: to merge a separate topic-only message
+var pendingMeta = null;   // {topic, section, at}: topic-only message seen before its text
+var ioScriptDone = false;
+var ioWaiting = [];
+
+function restoreSessionId() {
+  var stored = storeGet(SESSION_KEY);
+  connection.sessionId = stored && stored.length <= 256 ? stored : null;
+}
+
+function canSend() {
+  var socket = connection.socket;
+  return !!(socket && socket.connected && connection.ready && connection.sessionId);
+}
+
+function requestSession() {
+  connection.pendingRequests += 1;
+  connection.socket.emit("session_request", { session_id: connection.sessionId || null });
+}
+
+function onConnect() {
+  connection.connected = true;
+  connection.ready = false;
+  connection.pendingRequests = 0;
+  hideBanner();
+  try {
+    requestSession();
+  } catch (e) { /* the next connect retries */ }
+}
+
+function onDisconnect(reason) {
+  connection.connected = false;
+  connection.ready = false;
+  connection.pendingRequests = 0;
+  requeueInflight();
+  hideTyping();
+  showBanner();
+  refreshPendingNotes();
+  if (reason === "io server disconnect") {
+    // socket.io does not reconnect by itself after a server-side disconnect.
+    setTimeout(function () {
+      if (connection.socket && !connection.socket.connected) {
+        connection.socket.connect();
+      }
+    }, 2000);
+  }
+}
+
+function onConnectError() {
+  connection.connected = false;
+  showBanner();
+  if (connection.socket && !connection.socket.active) {
+    setTimeout(function () {
+      if (connection.socket && !connection.socket.connected) {
+        connection.socket.connect();
+      }
+    }, 5000);
+  }
+}
+
+function onSessionConfirm(data) {
+  try {
+    var id = typeof data === "string" ? data
+      : isPlainObject(data) && typeof data.session_id === "string" ? data.session_id : "";
+    if (!id) {
+      return;
+    }
+    connection.pendingRequests = Math.max(0, connection.pendingRequests - 1);
+    connection.sessionId = id;
+    storeSet(SESSION_KEY, id);
+    if (connection.pendingRequests > 0) {
+      return; // a newer request is on its way (e.g. after "Start over")
+    }
+    connection.ready = true;
+    connection.ignoreBot = false;
+    if (connection.greetPending) {
+      connection.greetPending = false;
+      queueGreeting();
+    }
+    flush();
+  } catch (e) { /* never throw */ }
+}
+
+function onBotUttered(data) {
+  try {
+    markInflightDelivered();
+    if (connection.ignoreBot || !ui.log) {
+      return;
+    }
+    var bot = normalizeBot(data);
+    if (!bot) {
+      return;
+    }
+    bumpTyping();
+    var now = Date.now();
+    if (!bot.text && !bot.buttons.length) {
+      // A message carrying only the topic (sent apart from its text): attach it.
+      if (!bot.topic && !bot.section) {
+        return;
+      }
+      var last = lastBot;
+      if (last && now - last.at < META_MERGE_MS && !last.entry.topic && !last.entry.section &&
+          findEntry(last.entry.id)) {
+        last.entry.topic = bot.topic;
+        last.entry.section = bot.section;
+        saveHistory();
+        replaceEntry(last.entry);
+      } else {
+        pendingMeta = { topic: bot.topic, section: bot.section, at: now };
+      }
+      return;
+    }
+    if (!bot.topic && !bot.section && pendingMeta && now - pendingMeta.at < META_MERGE_MS) {
+      bot.topic = pendingMeta.topic;
+      bot.section = pendingMeta.section;
+    }
+    pendingMeta = null;
+    var entry = {
+      id: newId(), from: "bot", text: bot.text, buttons: bot.buttons,
+      topic: bot.topic, section: bot.section
+    };
+    var stick = nearBottom();
+    pushHistory(entry);
+    renderEntry(entry);
+    updateLogFocusable();
+    lastBot = { entry: entry, at: now };
+    if (stick) {
+      scrollToEnd();
+    }
+  } catch (e) {
+    // A malformed message must never break the widget.
+  }
+}
+
+// The server refused a malformed event or could not handle a message (reconnect_error):
+// no answer is coming, so stop "typing" and say so.
+function onServerError(data) {
+  hideTyping();
+  showNotHandled(isPlainObject(data) ? str(data.error).slice(0, 300) : "");
+}
+
+function startSocket() {
+  if (typeof window.io !== "function") {
+    retryLoadingSocketIo();
+    return;
+  }
+  try {
+    var socket = window.io(serverUrl, {
+      path: socketPath, transports: ["websocket", "polling"], reconnection: true
+    });
+    connection.socket = socket;
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
+    socket.on("session_confirm", onSessionConfirm);
+    socket.on("bot_uttered", onBotUttered);
+    socket.on("reconnect_error", onServerError);
+  } catch (e) {
+    showBanner();
+  }
+}
+
+function retryLoadingSocketIo() {
+  showBanner();
+  var delay = Math.min(30000, 2000 * Math.pow(2, connection.ioRetry));
+  connection.ioRetry += 1;
+  setTimeout(function () {
+    loadScript(assetBase + "socket.io.min.js", startSocket, retryLoadingSocketIo);
+  }, delay);
+}
+
+// socket.io starts loading as soon as the widget does, in parallel with the page;
+// connectWhenLoaded() waits for it.
+function loadSocketIoClient() {
+  ioScriptDone = typeof window.io === "function";
+  if (ioScriptDone) {
+    return;
+  }
+  var done = function () {
+    ioScriptDone = true;
+    var waiting = ioWaiting;
+    ioWaiting = [];
+    waiting.forEach(function (callback) { callback(); });
+  };
+  loadScript(assetBase + "socket.io.min.js", done, done);
+}
+
+function connectWhenLoaded() {
+  if (ioScriptDone) {
+    startSocket();
+  } else {
+    ioWaiting.push(startSocket);
+  }
+}
+
+// "Start over", on the connection's side: the old conversation is deleted on the server
+// and a new session is asked for; replies still owed to the old one are not shown.
+function forgetConversation() {
+  var oldId = connection.sessionId;
+  dropOutbox();
+  if (oldId) {
+    if (connection.socket && connection.socket.connected) {
+      try {
+        connection.socket.emit("user_uttered", { message: FORGET_COMMAND, session_id: oldId });
+      } catch (e) {
+        sendSilent(FORGET_COMMAND, oldId);
+      }
+    } else {
+      sendSilent(FORGET_COMMAND, oldId);
+    }
+  }
+  storeRemove(SESSION_KEY);
+  connection.sessionId = null;
+  connection.ready = false;
+  connection.greetPending = true;
+  connection.ignoreBot = true;
+  lastBot = null;
+  pendingMeta = null;
+  if (connection.socket && connection.socket.connected) {
+    try {
+      requestSession();
+    } catch (e) { /* the next connect retries */ }
+  }
+}

@@ -1,0 +1,32 @@
+// Entry point, run last, once every module above has set up its names: starts the widget
+// once per page, however many times the script is included.
+
+function start() {
+  loadHistory();
+  restoreSessionId();
+  connection.greetPending = historyEntries.length === 0;
+  buildUi(containerElement());
+  queueRestoredMessages();
+  refreshPendingNotes();
+  setTimeout(function () {
+    if (!connection.connected) {
+      showBanner();
+    }
+  }, BANNER_DELAY_MS);
+  connectWhenLoaded();
+}
+
+// Loaded twice: the first copy is already running.
+if (!window.ReconnectWidget) {
+  window.ReconnectWidget = { version: VERSION };
+  ensureCss();
+  if (typeof window.RECONNECT_CRISIS_TEXT !== "string") {
+    loadScript(assetBase + "crisis.js", fillHelp, null);
+  }
+  loadSocketIoClient();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}
