@@ -1,7 +1,10 @@
 """Builds the web widget into .build/widget: its page and stylesheet, reconnect-widget.js
-joined from the modules in widget/src, the socket.io client from npm (widget/node_modules,
-installed by `make`), and crisis.js with the fixed crisis message taken from domain.yml, so
-the text stays defined once.
+joined from the modules in widget/src, and the socket.io client from npm (widget/node_modules,
+installed by `make`).
+
+The fixed crisis message, which "Need help now?" shows, is written into reconnect-widget.js
+from domain.yml (utter_crisis), so the text stays defined once and cannot fail to load on its
+own; the build fails if the domain does not define it.
 
 The modules are joined in the order of MODULES inside one function, so they share one scope
 without a bundler: each declares its own top-level names, and the build fails if two declare
@@ -39,14 +42,28 @@ MODULES = [
     "main.js",        # starts the widget once per page
 ]
 TOP_LEVEL_NAME = re.compile(r"^(?:var|function)\s+([A-Za-z_$][\w$]*)", re.MULTILINE)
+# Where config.js takes the crisis message (a JavaScript string literal, written in here).
+CRISIS_PLACEHOLDER = "__RECONNECT_CRISIS_TEXT__"
 
 
 class BuildError(Exception):
     """The widget cannot be built as its sources stand."""
 
 
-def joined_script() -> str:
-    """The modules, in order, inside one function; checked for a shared scope that works."""
+def crisis_text() -> str:
+    """The crisis message from domain.yml: utter_crisis, one response with a text."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8")) or {}
+    variants = (domain.get("responses") or {}).get("utter_crisis")
+    if not (isinstance(variants, list) and len(variants) == 1 and isinstance(variants[0], dict)
+            and isinstance(variants[0].get("text"), str) and variants[0]["text"].strip()):
+        raise BuildError("domain.yml must define utter_crisis as exactly one response with a "
+                         "text: the widget's help panel shows it")
+    return variants[0]["text"]
+
+
+def joined_script(crisis: str) -> str:
+    """The modules, in order, inside one function, with the crisis message written in;
+    checked for a shared scope that works."""
     present = {path.name for path in MODULE_DIR.glob("*.js")}
     if present != set(MODULES):
         raise BuildError(f"widget/src and MODULES differ: not listed {sorted(present - set(MODULES))}, "
@@ -61,16 +78,21 @@ def joined_script() -> str:
             declared[found] = name
         body = "\n".join("  " + line if line.strip() else "" for line in text.rstrip().splitlines())
         parts.append(f"  // ---- widget/src/{name}\n{body}\n")
-    return ("// Built by scripts/build_widget.py from the modules in widget/src: edit those.\n"
-            "(function () {\n"
-            '  "use strict";\n\n'
-            + "\n".join(parts)
-            + "})();\n")
+    script = ("// Built by scripts/build_widget.py from the modules in widget/src: edit those.\n"
+              "(function () {\n"
+              '  "use strict";\n\n'
+              + "\n".join(parts)
+              + "})();\n")
+    if script.count(CRISIS_PLACEHOLDER) != 1:
+        raise BuildError(f"{CRISIS_PLACEHOLDER} must appear once in widget/src, "
+                         f"found {script.count(CRISIS_PLACEHOLDER)} times")
+    # JSON escapes everything outside ASCII, U+2028 and U+2029 included: a valid JS string.
+    return script.replace(CRISIS_PLACEHOLDER, json.dumps(crisis))
 
 
 def main() -> None:
     try:
-        script = joined_script()
+        script = joined_script(crisis_text())
     except BuildError as error:
         sys.exit(f"build_widget: {error}")
     if OUT.exists():
@@ -81,11 +103,6 @@ def main() -> None:
             shutil.copy(path, OUT / path.name)
     (OUT / SCRIPT).write_text(script, encoding="utf-8")
     shutil.copy(SOCKET_IO, OUT / "socket.io.min.js")
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    crisis = domain["responses"]["utter_crisis"][0]["text"]
-    (OUT / "crisis.js").write_text(
-        "// Generated from domain.yml (utter_crisis) by scripts/build_widget.py.\n"
-        f"window.RECONNECT_CRISIS_TEXT = {json.dumps(crisis)};\n", encoding="utf-8")
     print(f"built the widget into {OUT.relative_to(ROOT)}")
 
 

@@ -9,8 +9,8 @@
  * Embedding on another site:
  *   <script>window.ReconnectConfig = {serverUrl: "https://example.org"};</script>
  *   <script src="https://example.org/webhooks/widget/reconnect-widget.js"></script>
- * socket.io.min.js, crisis.js and reconnect-widget.css are then loaded from the folder
- * this script came from, when the page has not loaded them already.
+ * socket.io.min.js and reconnect-widget.css are then loaded from the folder this script
+ * came from, when the page has not loaded them already.
  *
  * The source is the modules in widget/src; scripts/build_widget.py joins them, in the order
  * it lists, inside one function, so they share one scope. This first module holds the
@@ -37,14 +37,10 @@ var NOT_HANDLED_TEXT = "Your last message could not be handled. Please send it a
 var NOTICE_MS = 10000;
 var SENDING_TEXT = "sending\u2026";
 var SUBTITLE = "An automated assistant \u2014 not a therapist, not for emergencies";
-// Only used when crisis.js (generated from the bot's own crisis message) cannot be loaded,
-// so the help panel is never empty.
-var FALLBACK_CRISIS_TEXT =
-  "You deserve support right now, from a person who can help.\n" +
-  "- US: call or text 988 (988 Suicide & Crisis Lifeline)\n" +
-  "- UK and Ireland: call Samaritans on 116 123\n" +
-  "- Anywhere else: findahelpline.com lists free helplines in your country\n" +
-  "- If you are in immediate danger, call your local emergency number (911, 999 or 112).";
+// What "Need help now?" shows: the bot's own crisis message (utter_crisis in domain.yml),
+// written in here by scripts/build_widget.py. Being part of this script, it needs no
+// request, so it is there with the server down or a file missing.
+var CRISIS_TEXT = __RECONNECT_CRISIS_TEXT__;
 
 var config = window.ReconnectConfig && typeof window.ReconnectConfig === "object"
   ? window.ReconnectConfig : {};
@@ -53,7 +49,7 @@ var serverUrl = typeof config.serverUrl === "string" && config.serverUrl
 var socketPath = typeof config.socketPath === "string" && config.socketPath
   ? config.socketPath : "/socket.io";
 
-// The folder this script was loaded from (for socket.io.min.js, crisis.js and the CSS).
+// The folder this script was loaded from (for socket.io.min.js and the CSS).
 // document.currentScript is only set while the script first runs, so this is read now.
 var assetBase = (function () {
   var src = document.currentScript && document.currentScript.src;

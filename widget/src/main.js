@@ -20,9 +20,6 @@ function start() {
 if (!window.ReconnectWidget) {
   window.ReconnectWidget = { version: VERSION };
   ensureCss();
-  if (typeof window.RECONNECT_CRISIS_TEXT !== "string") {
-    loadScript(assetBase + "crisis.js", fillHelp, null);
-  }
   loadSocketIoClient();
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

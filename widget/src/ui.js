@@ -4,21 +4,7 @@
 
 var ui = {}; // the panel's elements, filled by buildUi
 
-function crisisText() {
-  var text = window.RECONNECT_CRISIS_TEXT;
-  return typeof text === "string" && text.trim() ? text : FALLBACK_CRISIS_TEXT;
-}
-
-function fillHelp() {
-  if (!ui.helpText) {
-    return;
-  }
-  clear(ui.helpText);
-  appendLinkified(ui.helpText, crisisText());
-}
-
 function openHelp() {
-  fillHelp();
   ui.help.hidden = false;
   ui.helpBtn.setAttribute("aria-expanded", "true");
   ui.help.focus();
@@ -234,7 +220,7 @@ function buildUi(container) {
   // Render the stored conversation before the log is in the page, so screen readers
   // do not read the whole history out as new.
   historyEntries.forEach(renderEntry);
-  fillHelp();
+  appendLinkified(ui.helpText, CRISIS_TEXT);
   clear(container);
   container.appendChild(ui.root);
   updateLogFocusable();
