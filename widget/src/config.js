@@ -31,7 +31,6 @@ var MAX_BUTTONS = 20;
 var TYPING_IDLE_MS = 700;
 var TYPING_MAX_MS = 15000;
 var BANNER_DELAY_MS = 3000;
-var META_MERGE_MS = 3000;
 var BANNER_TEXT = "Connection lost \u2014 reconnecting\u2026";
 var NOT_HANDLED_TEXT = "Your last message could not be handled. Please send it again in a moment.";
 var NOTICE_MS = 10000;

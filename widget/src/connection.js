@@ -12,8 +12,6 @@ var connection = {
   ignoreBot: false,       // after "Start over", until the new session is confirmed
   ioRetry: 0
 };
-var lastBot = null;       // {entry, at}: to merge a separate topic-only message
-var pendingMeta = null;   // {topic, section, at}: topic-only message seen before its text
 var ioScriptDone = false;
 var ioWaiting = [];
 
@@ -106,29 +104,11 @@ function onBotUttered(data) {
       return;
     }
     bumpTyping();
-    var now = Date.now();
+    // The server sends each message's text, buttons and topic in one event
+    // (channels/socketio.py): one without text or buttons has nothing to show.
     if (!bot.text && !bot.buttons.length) {
-      // A message carrying only the topic (sent apart from its text): attach it.
-      if (!bot.topic && !bot.section) {
-        return;
-      }
-      var last = lastBot;
-      if (last && now - last.at < META_MERGE_MS && !last.entry.topic && !last.entry.section &&
-          findEntry(last.entry.id)) {
-        last.entry.topic = bot.topic;
-        last.entry.section = bot.section;
-        saveHistory();
-        replaceEntry(last.entry);
-      } else {
-        pendingMeta = { topic: bot.topic, section: bot.section, at: now };
-      }
       return;
     }
-    if (!bot.topic && !bot.section && pendingMeta && now - pendingMeta.at < META_MERGE_MS) {
-      bot.topic = pendingMeta.topic;
-      bot.section = pendingMeta.section;
-    }
-    pendingMeta = null;
     var entry = {
       id: newId(), from: "bot", text: bot.text, buttons: bot.buttons,
       topic: bot.topic, section: bot.section
@@ -137,7 +117,6 @@ function onBotUttered(data) {
     pushHistory(entry);
     renderEntry(entry);
     updateLogFocusable();
-    lastBot = { entry: entry, at: now };
     if (stick) {
       scrollToEnd();
     }
@@ -228,8 +207,6 @@ function forgetConversation() {
   connection.ready = false;
   connection.greetPending = true;
   connection.ignoreBot = true;
-  lastBot = null;
-  pendingMeta = null;
   if (connection.socket && connection.socket.connected) {
     try {
       requestSession();

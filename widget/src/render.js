@@ -137,18 +137,6 @@ function renderEntry(entry) {
   return row;
 }
 
-function replaceEntry(entry) {
-  var old = rowsById[entry.id];
-  if (!old || !old.parentNode) {
-    return;
-  }
-  var row = entry.from === "user" ? renderUser(entry) : renderBot(entry);
-  old.parentNode.replaceChild(row, old);
-  rowsById[entry.id] = row;
-  refreshPendingNotes();
-  updateLogFocusable();
-}
-
 function removeRow(id) {
   var row = rowsById[id];
   if (row && row.parentNode) {
