@@ -25,6 +25,17 @@ function canSend() {
   return !!(socket && socket.connected && connection.ready && connection.sessionId);
 }
 
+// One user_uttered event; onAck, when given, runs once the server has it. Only called while
+// connected: socket.io would otherwise hold it in a buffer of its own, apart from the outbox.
+function emitUserMessage(message, sessionId, onAck) {
+  var event = { message: message, session_id: sessionId };
+  if (onAck) {
+    connection.socket.emit("user_uttered", event, onAck);
+  } else {
+    connection.socket.emit("user_uttered", event);
+  }
+}
+
 function requestSession() {
   connection.pendingRequests += 1;
   connection.socket.emit("session_request", { session_id: connection.sessionId || null });
@@ -35,9 +46,7 @@ function onConnect() {
   connection.ready = false;
   connection.pendingRequests = 0;
   hideBanner();
-  try {
-    requestSession();
-  } catch (e) { /* the next connect retries */ }
+  requestSession();
 }
 
 function onDisconnect(reason) {
@@ -70,58 +79,55 @@ function onConnectError() {
   }
 }
 
+// The event handlers check what the server sent (normalizeBot, the session id's type), so
+// a malformed event is ignored; an exception in them is a bug and stays visible. socket.io
+// calls handlers apart from its parser, so one cannot drop the connection.
 function onSessionConfirm(data) {
-  try {
-    var id = typeof data === "string" ? data
-      : isPlainObject(data) && typeof data.session_id === "string" ? data.session_id : "";
-    if (!id) {
-      return;
-    }
-    connection.pendingRequests = Math.max(0, connection.pendingRequests - 1);
-    connection.sessionId = id;
-    storeSet(SESSION_KEY, id);
-    if (connection.pendingRequests > 0) {
-      return; // a newer request is on its way (e.g. after "Start over")
-    }
-    connection.ready = true;
-    connection.ignoreBot = false;
-    if (connection.greetPending) {
-      connection.greetPending = false;
-      queueGreeting();
-    }
-    flush();
-  } catch (e) { /* never throw */ }
+  var id = typeof data === "string" ? data
+    : isPlainObject(data) && typeof data.session_id === "string" ? data.session_id : "";
+  if (!id) {
+    return;
+  }
+  connection.pendingRequests = Math.max(0, connection.pendingRequests - 1);
+  connection.sessionId = id;
+  storeSet(SESSION_KEY, id);
+  if (connection.pendingRequests > 0) {
+    return; // a newer request is on its way (e.g. after "Start over")
+  }
+  connection.ready = true;
+  connection.ignoreBot = false;
+  if (connection.greetPending) {
+    connection.greetPending = false;
+    queueGreeting();
+  }
+  flush();
 }
 
 function onBotUttered(data) {
-  try {
-    markInflightDelivered();
-    if (connection.ignoreBot || !ui.log) {
-      return;
-    }
-    var bot = normalizeBot(data);
-    if (!bot) {
-      return;
-    }
-    bumpTyping();
-    // The server sends each message's text, buttons and topic in one event
-    // (channels/socketio.py): one without text or buttons has nothing to show.
-    if (!bot.text && !bot.buttons.length) {
-      return;
-    }
-    var entry = {
-      id: newId(), from: "bot", text: bot.text, buttons: bot.buttons,
-      topic: bot.topic, section: bot.section
-    };
-    var stick = nearBottom();
-    pushHistory(entry);
-    renderEntry(entry);
-    updateLogFocusable();
-    if (stick) {
-      scrollToEnd();
-    }
-  } catch (e) {
-    // A malformed message must never break the widget.
+  markInflightDelivered();
+  if (connection.ignoreBot || !ui.log) {
+    return;
+  }
+  var bot = normalizeBot(data);
+  if (!bot) {
+    return;
+  }
+  bumpTyping();
+  // The server sends each message's text, buttons and topic in one event
+  // (channels/socketio.py): one without text or buttons has nothing to show.
+  if (!bot.text && !bot.buttons.length) {
+    return;
+  }
+  var entry = {
+    id: newId(), from: "bot", text: bot.text, buttons: bot.buttons,
+    topic: bot.topic, section: bot.section
+  };
+  var stick = nearBottom();
+  pushHistory(entry);
+  renderEntry(entry);
+  updateLogFocusable();
+  if (stick) {
+    scrollToEnd();
   }
 }
 
@@ -137,20 +143,16 @@ function startSocket() {
     retryLoadingSocketIo();
     return;
   }
-  try {
-    var socket = window.io(serverUrl, {
-      path: socketPath, transports: ["websocket", "polling"], reconnection: true
-    });
-    connection.socket = socket;
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
-    socket.on("connect_error", onConnectError);
-    socket.on("session_confirm", onSessionConfirm);
-    socket.on("bot_uttered", onBotUttered);
-    socket.on("reconnect_error", onServerError);
-  } catch (e) {
-    showBanner();
-  }
+  var socket = window.io(serverUrl, {
+    path: socketPath, transports: ["websocket", "polling"], reconnection: true
+  });
+  connection.socket = socket;
+  socket.on("connect", onConnect);
+  socket.on("disconnect", onDisconnect);
+  socket.on("connect_error", onConnectError);
+  socket.on("session_confirm", onSessionConfirm);
+  socket.on("bot_uttered", onBotUttered);
+  socket.on("reconnect_error", onServerError);
 }
 
 function retryLoadingSocketIo() {
@@ -192,12 +194,10 @@ function forgetConversation() {
   var oldId = connection.sessionId;
   dropOutbox();
   if (oldId) {
+    // Straight out when connected: the outbox waits for a confirmed session, and the old
+    // one is being left.
     if (connection.socket && connection.socket.connected) {
-      try {
-        connection.socket.emit("user_uttered", { message: FORGET_COMMAND, session_id: oldId });
-      } catch (e) {
-        sendSilent(FORGET_COMMAND, oldId);
-      }
+      emitUserMessage(FORGET_COMMAND, oldId);
     } else {
       sendSilent(FORGET_COMMAND, oldId);
     }
@@ -208,8 +208,6 @@ function forgetConversation() {
   connection.greetPending = true;
   connection.ignoreBot = true;
   if (connection.socket && connection.socket.connected) {
-    try {
-      requestSession();
-    } catch (e) { /* the next connect retries */ }
+    requestSession(); // otherwise onConnect asks for it
   }
 }

@@ -48,6 +48,12 @@ function loadHistory() {
   try {
     parsed = JSON.parse(raw);
   } catch (e) {
+    if (!(e instanceof SyntaxError)) {
+      throw e;
+    }
+    // Not JSON: cut short, or written by something else. The conversation starts afresh
+    // (and the next message overwrites it) rather than the widget not starting at all.
+    console.warn("Reconnect: the stored conversation could not be read and is not shown.", e.message);
     return;
   }
   if (!Array.isArray(parsed)) {
@@ -67,13 +73,7 @@ function saveHistory() {
     storeRemove(HISTORY_KEY);
     return;
   }
-  var json;
-  try {
-    json = JSON.stringify(historyEntries);
-  } catch (e) {
-    return;
-  }
-  storeSet(HISTORY_KEY, json);
+  storeSet(HISTORY_KEY, JSON.stringify(historyEntries));
 }
 
 function findEntry(id) {

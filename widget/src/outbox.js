@@ -48,30 +48,22 @@ function requeueInflight() {
 }
 
 function emitItem(item) {
-  var sessionId = item.sessionId || connection.sessionId;
   item.state = "inflight";
-  try {
-    connection.socket.emit("user_uttered", { message: item.message, session_id: sessionId }, function () {
-      markDelivered(item);
-    });
-  } catch (e) {
-    item.state = "queued";
-    return false;
-  }
+  emitUserMessage(item.message, item.sessionId || connection.sessionId, function () {
+    markDelivered(item);
+  });
   if (!item.noTyping) {
     showTyping();
   }
-  return true;
 }
 
 function flush() {
   if (canSend()) {
-    var items = outbox.slice();
-    for (var i = 0; i < items.length; i++) {
-      if (items[i].state === "queued" && !emitItem(items[i])) {
-        break;
+    outbox.slice().forEach(function (item) {
+      if (item.state === "queued") {
+        emitItem(item);
       }
-    }
+    });
   }
   refreshPendingNotes();
 }

@@ -38,11 +38,7 @@ function appendLinkified(parent, text) {
 }
 
 function prefersReducedMotion() {
-  try {
-    return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
-  } catch (e) {
-    return false;
-  }
+  return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
 }
 
 function nearBottom() {
@@ -58,17 +54,15 @@ function scrollToEnd(instant) {
   var behavior = instant || prefersReducedMotion() ? "auto" : "smooth";
   var lastRow = log.lastElementChild;
   if (lastRow && window.getComputedStyle && window.getComputedStyle(log).overflowY === "visible") {
-    // Short screens: the page scrolls, not the log.
-    try {
-      lastRow.scrollIntoView({ block: "nearest", behavior: behavior });
-    } catch (e) { /* old browser: leave the scroll position */ }
+    // Short screens: the page scrolls, not the log. (Browsers without the options take the
+    // object as "align to top", which also shows the row.)
+    lastRow.scrollIntoView({ block: "nearest", behavior: behavior });
     return;
   }
-  var top = log.scrollHeight;
-  try {
-    log.scrollTo({ top: top, behavior: behavior });
-  } catch (e) {
-    log.scrollTop = top;
+  if (typeof log.scrollTo === "function") {
+    log.scrollTo({ top: log.scrollHeight, behavior: behavior });
+  } else {
+    log.scrollTop = log.scrollHeight; // browsers without Element.scrollTo
   }
 }
 
