@@ -16,7 +16,7 @@ function start() {
   connectWhenLoaded();
 }
 
-// Loaded twice: the first copy is already running.
+// A page that includes the script twice: only the first copy starts.
 if (!window.ReconnectWidget) {
   window.ReconnectWidget = { version: VERSION };
   ensureCss();

@@ -81,11 +81,8 @@ function containerElement() {
   return container;
 }
 
-function buildUi(container) {
-  var uid = "rc-" + Math.random().toString(36).slice(2, 8);
-  var headingTag = document.querySelector("h1") ? "h2" : "h1";
-  var panelHeadingTag = headingTag === "h1" ? "h2" : "h3";
-
+// The header: the widget's name, what it is, and its two buttons.
+function buildHeader(uid, headingTag) {
   ui.helpBtn = el("button", {
     type: "button", className: "rc-btn rc-btn--primary", "data-testid": "help-now",
     "aria-expanded": "false", "aria-controls": uid + "-help", text: "Need help now?"
@@ -94,39 +91,43 @@ function buildUi(container) {
     type: "button", className: "rc-btn rc-btn--quiet", "data-testid": "start-over",
     "aria-expanded": "false", "aria-controls": uid + "-confirm", text: "Start over"
   });
-  var header = el("header", { className: "rc-header" }, [
+  return el("header", { className: "rc-header" }, [
     el("div", { className: "rc-titles" }, [
       el(headingTag, { className: "rc-title", id: uid + "-title", text: "Reconnect" }),
       el("p", { className: "rc-subtitle", text: SUBTITLE })
     ]),
     el("div", { className: "rc-actions" }, [ui.helpBtn, ui.startBtn])
   ]);
+}
 
-  ui.banner = el("div", {
-    className: "rc-banner", role: "status", "data-testid": "connection-banner", hidden: true
-  });
-
-  var helpClose = el("button", {
+// "Need help now?": the crisis message, with its numbers as links, shown from the page
+// itself, with no request to the server.
+function buildHelp(uid, headingTag) {
+  ui.helpClose = el("button", {
     type: "button", className: "rc-btn rc-btn--quiet rc-btn--small", "data-testid": "help-close",
     "aria-label": "Close help panel", text: "Close"
   });
-  ui.helpText = el("p", { className: "rc-help__text" });
+  var text = el("p", { className: "rc-help__text" });
+  appendLinkified(text, CRISIS_TEXT);
   ui.help = el("section", {
     className: "rc-panel rc-help", id: uid + "-help", "data-testid": "help-panel",
     "aria-labelledby": uid + "-help-title", tabindex: "-1", hidden: true
   }, [
     el("div", { className: "rc-panel__head" }, [
-      el(panelHeadingTag, { className: "rc-panel__title", id: uid + "-help-title", text: "Help right now" }),
-      helpClose
+      el(headingTag, { className: "rc-panel__title", id: uid + "-help-title", text: "Help right now" }),
+      ui.helpClose
     ]),
-    ui.helpText
+    text
   ]);
+  return ui.help;
+}
 
-  var confirmYes = el("button", {
+function buildConfirm(uid) {
+  ui.confirmYes = el("button", {
     type: "button", className: "rc-btn rc-btn--primary", "data-testid": "start-over-confirm",
     text: "Yes, start over"
   });
-  var confirmNo = el("button", {
+  ui.confirmNo = el("button", {
     type: "button", className: "rc-btn rc-btn--quiet", "data-testid": "start-over-cancel", text: "Cancel"
   });
   ui.confirm = el("div", {
@@ -137,14 +138,12 @@ function buildUi(container) {
       className: "rc-confirm__q", id: uid + "-confirm-q",
       text: "Start a new conversation? This deletes this conversation here and on the server."
     }),
-    el("div", { className: "rc-confirm__actions" }, [confirmYes, confirmNo])
+    el("div", { className: "rc-confirm__actions" }, [ui.confirmYes, ui.confirmNo])
   ]);
+  return ui.confirm;
+}
 
-  ui.log = el("div", {
-    className: "rc-log", role: "log", "aria-live": "polite", "aria-label": "Conversation with Reconnect",
-    "data-testid": "messages"
-  });
-
+function buildTyping() {
   ui.typing = el("div", {
     className: "rc-typing", role: "status", "aria-label": "Reconnect is typing", "data-testid": "typing",
     hidden: true
@@ -154,7 +153,10 @@ function buildUi(container) {
     el("span", { className: "rc-dot", "aria-hidden": "true" }),
     el("span", { className: "rc-sr", text: "Reconnect is typing\u2026" })
   ]);
+  return ui.typing;
+}
 
+function buildComposer(uid) {
   ui.counter = el("p", { className: "rc-counter", id: uid + "-counter", hidden: true });
   ui.input = el("textarea", {
     className: "rc-input", id: uid + "-input", "data-testid": "input", rows: "1",
@@ -162,15 +164,14 @@ function buildUi(container) {
     "aria-describedby": uid + "-counter", placeholder: "Type a message\u2026", autocomplete: "off"
   });
   ui.send = el("button", { type: "submit", className: "rc-btn rc-btn--send", "data-testid": "send", text: "Send" });
-  var form = el("form", { className: "rc-composer", "aria-label": "Send a message", novalidate: true }, [
+  ui.form = el("form", { className: "rc-composer", "aria-label": "Send a message", novalidate: true }, [
     el("div", { className: "rc-composer__row" }, [ui.input, ui.send]),
     ui.counter
   ]);
+  return ui.form;
+}
 
-  ui.root = el("section", { className: "rc-widget", "aria-labelledby": uid + "-title" }, [
-    header, ui.banner, ui.help, ui.confirm, ui.log, ui.typing, form
-  ]);
-
+function listen() {
   ui.helpBtn.addEventListener("click", function () {
     if (ui.help.hidden) {
       openHelp();
@@ -178,7 +179,7 @@ function buildUi(container) {
       closeHelp(true);
     }
   });
-  helpClose.addEventListener("click", function () {
+  ui.helpClose.addEventListener("click", function () {
     closeHelp(true);
   });
   ui.startBtn.addEventListener("click", function () {
@@ -188,11 +189,11 @@ function buildUi(container) {
       hideConfirm(true);
     }
   });
-  confirmYes.addEventListener("click", startOver);
-  confirmNo.addEventListener("click", function () {
+  ui.confirmYes.addEventListener("click", startOver);
+  ui.confirmNo.addEventListener("click", function () {
     hideConfirm(true);
   });
-  form.addEventListener("submit", function (event) {
+  ui.form.addEventListener("submit", function (event) {
     event.preventDefault();
     submitInput();
   });
@@ -216,11 +217,31 @@ function buildUi(container) {
       hideConfirm(true);
     }
   });
+}
+
+// Builds the panel with the stored conversation in it and puts it into `container`.
+function buildUi(container) {
+  var uid = "rc-" + Math.random().toString(36).slice(2, 8);
+  // One heading level below the page's own h1, when it has one.
+  var headingTag = document.querySelector("h1") ? "h2" : "h1";
+  var panelHeadingTag = headingTag === "h1" ? "h2" : "h3";
+
+  ui.banner = el("div", {
+    className: "rc-banner", role: "status", "data-testid": "connection-banner", hidden: true
+  });
+  ui.log = el("div", {
+    className: "rc-log", role: "log", "aria-live": "polite", "aria-label": "Conversation with Reconnect",
+    "data-testid": "messages"
+  });
+  ui.root = el("section", { className: "rc-widget", "aria-labelledby": uid + "-title" }, [
+    buildHeader(uid, headingTag), ui.banner, buildHelp(uid, panelHeadingTag), buildConfirm(uid),
+    ui.log, buildTyping(), buildComposer(uid)
+  ]);
+  listen();
 
   // Render the stored conversation before the log is in the page, so screen readers
   // do not read the whole history out as new.
   historyEntries.forEach(renderEntry);
-  appendLinkified(ui.helpText, CRISIS_TEXT);
   clear(container);
   container.appendChild(ui.root);
   updateLogFocusable();
