@@ -66,8 +66,8 @@ def joined_script(crisis: str) -> str:
     checked for a shared scope that works."""
     present = {path.name for path in MODULE_DIR.glob("*.js")}
     if present != set(MODULES):
-        raise BuildError(f"widget/src and MODULES differ: not listed {sorted(present - set(MODULES))}, "
-                         f"missing {sorted(set(MODULES) - present)}")
+        raise BuildError(f"widget/src and MODULES differ: not listed "
+                         f"{sorted(present - set(MODULES))}, missing {sorted(set(MODULES) - present)}")
     declared = {}
     parts = []
     for name in MODULES:

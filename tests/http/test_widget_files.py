@@ -23,7 +23,8 @@ def test_the_folder_url_without_its_slash_redirects_to_it(servers):
     assert answer.headers["Location"].endswith(WIDGET)
 
 
-@pytest.mark.parametrize("name", ["reconnect-widget.js", "socket.io.min.js", "reconnect-widget.css"])
+@pytest.mark.parametrize("name", ["reconnect-widget.js", "socket.io.min.js",
+                                  "reconnect-widget.css"])
 def test_every_asset_the_page_loads_is_there(servers, name):
     assert requests.get(servers.url + WIDGET + name, timeout=10).status_code == 200
 
