@@ -1,6 +1,10 @@
 """The widget's files, served by the Rasa server itself (channels/widget.py)."""
+import json
+
 import pytest
 import requests
+
+from tests.conftest import load_yaml
 
 WIDGET = "/webhooks/widget/"
 
@@ -19,10 +23,16 @@ def test_the_folder_url_without_its_slash_redirects_to_it(servers):
     assert answer.headers["Location"].endswith(WIDGET)
 
 
-@pytest.mark.parametrize("name", ["reconnect-widget.js", "socket.io.min.js", "crisis.js",
+@pytest.mark.parametrize("name", ["reconnect-widget.js", "socket.io.min.js",
                                   "reconnect-widget.css"])
 def test_every_asset_the_page_loads_is_there(servers, name):
     assert requests.get(servers.url + WIDGET + name, timeout=10).status_code == 200
+
+
+def test_the_widget_script_carries_the_domain_crisis_message(servers):
+    script = requests.get(servers.url + WIDGET + "reconnect-widget.js", timeout=10).text
+    crisis = load_yaml("domain.yml")["responses"]["utter_crisis"][0]["text"]
+    assert json.dumps(crisis) in script
 
 
 @pytest.mark.parametrize("name", ["nope.js", "..%2F..%2Fdomain.yml", "%2e%2e%2fcredentials.yml",
