@@ -79,7 +79,7 @@ run: $(MODEL) $(WIDGET)  ## start the action server and Rasa, print the chat URL
 $(NGINX):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
 
-run-prod: $(DEV) $(MODEL) $(WIDGET) $(NGINX)  ## production mode: PostgreSQL, Redis, 2 Rasa + actions behind nginx; Ctrl-C stops all
+run-prod: $(MODEL) $(WIDGET) $(NGINX)  ## production mode: PostgreSQL, Redis, 2 Rasa + actions behind nginx; Ctrl-C stops all
 	@scripts/run_prod.sh
 
 validate: $(STAMP)  ## rasa data validate; any warning fails unless listed in tests/validate_allowed.txt
