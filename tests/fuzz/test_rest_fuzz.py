@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.fuzz.strategies import JSON_VALUES, MESSAGES, SENDERS, WEBHOOK_FIELDS
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 WEBHOOK = "/webhooks/rest/webhook"
 DEEP = 2_000  # far past Python's recursion limit (1,000), within the size limit

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from channels.validation import sender_problem
-from tests.fuzz.sio import Answer, RawSocket, SocketClient
 from tests.fuzz.strategies import BAD_SENDERS, JSON_VALUES, MESSAGES, SENDERS
-from tests.http.conftest import new_sender
+from tests.support.replies import new_sender
+from tests.support.sio import Answer, RawSocket, SocketClient
 
 Socket = Union[SocketClient, RawSocket]
 

@@ -2,7 +2,7 @@
 import pytest
 import requests
 
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 MESSAGES = {
     "empty": "",

@@ -2,7 +2,7 @@
 from typing import Dict, List
 
 from actions.content import ENERGY_LEVELS, load_content
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 STEPS = {s.text: s for s in load_content().steps}
 

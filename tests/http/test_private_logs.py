@@ -1,7 +1,7 @@
 """What people write never reaches the logs at the default (INFO) level."""
 import uuid
 
-from tests.http.conftest import new_sender
+from tests.support.replies import new_sender
 
 
 def test_no_conversation_text_in_the_server_logs(servers):

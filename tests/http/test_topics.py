@@ -1,8 +1,8 @@
 """The topic contract over REST: every catalogue topic is reachable and carries its id."""
 import pytest
 
-from tests.conftest import load_yaml
-from tests.http.conftest import new_sender, topics_of
+from tests.support.paths import load_yaml
+from tests.support.replies import new_sender, topics_of
 from tests.topic_catalogue import CATALOGUE
 
 MESSAGES = load_yaml("tests/http/topic_messages.yml")

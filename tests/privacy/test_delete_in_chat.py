@@ -1,7 +1,7 @@
 """"Delete my conversation" through the real servers, on SQLite and PostgreSQL."""
 import pytest
 
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 DELETED = ["privacy.deleted"]
 

@@ -7,7 +7,7 @@ import pytest
 
 from actions.content import ENERGY_LEVELS, intent_name, load_content
 from tests.topic_catalogue import ARTICLE_TOPICS, CONTENT_TOPICS
-from tests.conftest import ROOT, load_yaml
+from tests.support.paths import ROOT, load_yaml
 
 CONTENT = load_content()
 DOMAIN = load_yaml("domain.yml")

@@ -10,7 +10,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.crisis_detector import WORD_JOINER, CrisisDetector
 from components.safety_matcher import PATTERNS_DIR, Pattern, SafetyMatcher
-from tests.conftest import ROOT, load_yaml
+from tests.support.paths import ROOT, load_yaml
 
 SPACY_DIR = ROOT / ".build" / "spacy-en"
 POSITIVES = load_yaml("tests/crisis/positives.yml")["groups"]
