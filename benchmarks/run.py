@@ -22,9 +22,10 @@ from typing import Dict, Iterator, List, Optional
 import yaml
 
 from benchmarks import baseline, report, safety, servers, understanding
-from benchmarks.commands import PYTHON, RASA, ROOT
+from benchmarks.commands import RASA, ROOT
 from benchmarks.cost import train
 from benchmarks.load import closed_loop, conversations, open_loop
+from tests.support.servers import ACTION_LAUNCHER, RASA_LAUNCHER
 
 SCRIPTS = Path(__file__).parent / "conversations.yml"
 BENCH_DIR = ROOT / "var" / "bench"  # git-ignored
@@ -96,11 +97,9 @@ def measure_ours(plan: Plan, script: List[str]) -> report.Assistant:
     """Reconnect as `make run` serves it (models/reconnect.tar.gz); trained again only to time it."""
     training = (None if plan.smoke else
                 train("reconnect", ROOT, plan.work / "models", plan.work).seconds)
-    # The launchers of make run and of the HTTP tests, so what is measured is what is served.
+    # The launchers of make run and of the tests, so what is measured is what is served.
     assistant = servers.Assistant(
-        "reconnect", ROOT, rasa=[str(ROOT / "scripts" / "rasa_server.sh")],
-        actions=[PYTHON, "scripts/action_server.py", "--actions", "actions",
-                 "--port", "{action_port}"],
+        "reconnect", ROOT, rasa=[str(RASA_LAUNCHER)], actions=[str(ACTION_LAUNCHER)],
         tracker_db=plan.work / "reconnect-tracker.db", first_message=script[0])
     return report.Assistant("Reconnect", training, OUR_MODEL,
                             measure_serving(assistant, script, plan, with_safety=True))
@@ -110,13 +109,13 @@ def measure_stock(plan: Plan, script: List[str]) -> report.Assistant:
     """The stock assistant of `rasa init`, trained (with a quick configuration in smoke runs) and served."""
     project = baseline.create_stock_project(plan.work)
     config = baseline.SMOKE_CONFIG if plan.smoke else None
-    training = train("stock", project, project / "models", plan.work, config)
+    training = train("stock", project, project / "models", plan.work, config, stock=True)
     # Rasa's REST channel is in the stock credentials.yml; the flags are rasa_server.sh's.
     assistant = servers.Assistant(
         "stock", project, rasa=[RASA, "run", "--model", str(training.model), "--interface",
                                 "127.0.0.1", "--port", "{rasa_port}", "--credentials",
                                 "credentials.yml", "--endpoints", "endpoints.yml"],
-        actions=None, tracker_db=project / "tracker.db", first_message=script[0])
+        actions=None, tracker_db=project / "tracker.db", first_message=script[0], stock=True)
     return report.Assistant("stock", training.seconds, training.model,
                             measure_serving(assistant, script, plan))
 

@@ -14,10 +14,10 @@ from typing import List
 
 import aiohttp
 
-from benchmarks.servers import new_sender
 from channels.validation import MAX_MESSAGE_CHARS
 from components.crisis_detector import CrisisDetector
 from components.safety_matcher import SafetyMatcher
+from tests.support.replies import new_sender
 
 CRISIS = "i want to die"
 # What a person might write at the cap, and what an attacker might: the words of crisis
@@ -62,7 +62,7 @@ def matcher_times(runs: int) -> List[float]:
 
 async def _post(session: aiohttp.ClientSession, webhook: str, message: str) -> float:
     began = time.perf_counter()
-    async with session.post(webhook, json={"sender": new_sender(), "message": message}) as reply:
+    async with session.post(webhook, json={"sender": new_sender("bench"), "message": message}) as reply:
         assert reply.status == 200, await reply.text()
         assert await reply.json(content_type=None)
     return time.perf_counter() - began
