@@ -64,9 +64,9 @@ def plan_from(argv: Optional[List[str]]) -> Plan:
     if args.smoke:
         # A folder of its own, so a smoke run (make test) and a full run can go at once.
         work = Path(tempfile.mkdtemp(prefix="smoke-", dir=BENCH_DIR))
-        # No cross-validation: even two folds of a small file take minutes (the classifier
-        # runs all its iterations whatever the data), and the held-out test reads the same
-        # prediction files.
+        # No cross-validation: it trains the whole pipeline once per fold, which would make
+        # the smoke run many times longer, and the held-out test reads the same kind of
+        # prediction files, so the reading code is still exercised.
         return Plan(True, [1, 2], 2, 0, work / "RESULTS.md", work)
     work = BENCH_DIR / "full"
     shutil.rmtree(work, ignore_errors=True)  # nothing stale from the last run is read back

@@ -1,4 +1,5 @@
-"""The small-next-step conversation over REST, typed and with buttons (issue 4's "done when")."""
+"""The small-next-step conversation over REST, typed and with buttons, from asking for a step
+to celebrating it (DESIGN.md, "A small next step")."""
 from typing import Dict, List
 
 from actions.content import ENERGY_LEVELS, load_content
