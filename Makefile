@@ -101,7 +101,7 @@ fuzz: $(MODEL) $(WIDGET)  ## bad input of every kind against the real servers (R
 
 # Benchmarks are not tests: `make test` only runs them tiny (bench-smoke) so they cannot rot,
 # and asserts no timing.
-bench: $(MODEL)  ## benchmarks against stock Rasa (rasa init): writes benchmarks/RESULTS.md (~12 min)
+bench: $(MODEL)  ## benchmarks against stock Rasa (rasa init): writes benchmarks/RESULTS.md (~6 min)
 	$(BIN)/python -m benchmarks.run
 
 bench-smoke: $(MODEL)  ## every benchmark step with tiny loads, checking it works (no timings asserted)
