@@ -1,6 +1,7 @@
-"""Starting, waiting for and stopping servers: Reconnect's own through the project's launchers
-(scripts/rasa_server.sh, scripts/action_server.sh), so their command lines and environment
-are written only there, and any other command the same way."""
+"""Starting, waiting for and stopping servers. Reconnect's own start through the project's
+launchers (scripts/rasa_server.sh, scripts/action_server.sh), where their command lines and
+environment are written; other commands (run_prod.sh, the benchmarks' stock Rasa) go through
+the same helpers."""
 from __future__ import annotations
 
 import os
