@@ -19,12 +19,9 @@ CHROMIUM := /usr/bin/chromium
 NGINX    := /usr/sbin/nginx
 TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -o -type d 2>/dev/null)
 
-# Quiet, offline-friendly defaults for every Rasa command started from here.
-export RASA_TELEMETRY_ENABLED := false
-export TF_CPP_MIN_LOG_LEVEL := 3
-export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-export PYTHONWARNINGS := ignore
-export PYTHONPATH := $(CURDIR)
+# Every command started from here gets the environment the launchers give the servers (quiet,
+# offline, the project importable): scripts/environment.sh prints it, one NAME=value a word.
+$(foreach setting,$(shell bash scripts/environment.sh),$(eval export $(setting)))
 export RASA_PORT ?= 5005
 export ACTION_PORT ?= 5055
 export TRACKER_DB ?= var/tracker.db
@@ -132,7 +129,7 @@ fuzz: $(DEV) $(MODEL) $(WIDGET)  ## bad input of every kind against the real ser
 
 # Benchmarks are not tests: `make test` only runs them tiny (bench-smoke) so they cannot rot,
 # and asserts no timing.
-bench: $(DEV) $(MODEL)  ## benchmarks against stock Rasa (rasa init): writes benchmarks/RESULTS.md (~12 min)
+bench: $(DEV) $(MODEL)  ## benchmarks against stock Rasa (rasa init): writes benchmarks/RESULTS.md (~6 min)
 	$(BIN)/python -m benchmarks.run
 
 bench-smoke: $(DEV) $(MODEL)  ## every benchmark step with tiny loads, checking it works (no timings asserted)

@@ -24,6 +24,6 @@ def create_stock_project(work: Path) -> Path:
     project.mkdir(parents=True)
     code = ("from rasa.cli.scaffold import create_initial_project; "
             f'create_initial_project("{relative(str(project))}")')
-    run("create stock project", [PYTHON, "-c", code], work)
+    run("create stock project", [PYTHON, "-c", code], work, stock=True)
     (project / "endpoints.yml").write_text(yaml.safe_dump(STOCK_ENDPOINTS))
     return project

@@ -10,15 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import environment, servers
+from tests.support.paths import ROOT
+
 # The rasa of the interpreter running the benchmark, so a run in .venv measures .venv's Rasa.
 PYTHON = sys.executable
 RASA = str(Path(PYTHON).parent / "rasa")
-
-# What `make` exports for every Rasa command: quiet, offline, and our custom component importable.
-QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
-             "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore",
-             "PYTHONPATH": str(ROOT)}
 
 
 @dataclass
@@ -29,14 +26,18 @@ class Command:
     args: List[str]
     cwd: Path
     env: Dict[str, str]
+    stock: bool  # stock Rasa's: quiet, but none of this repository's modules importable
 
     def shell(self) -> str:
-        """The command as a shell line from the repository root, paths relative, without QUIET_ENV."""
+        """The command as a shell line from the repository root, paths relative, without the
+        environment of scripts/environment.sh (which a stock command runs without PYTHONPATH)."""
         names = {RASA: "rasa", PYTHON: "python"}
         args = [names.get(a) or relative(a, self.cwd) for a in self.args]
         line = " ".join(shlex.quote(a) for a in args)
         if self.env:
             line = " ".join(f"{k}={relative(v, self.cwd)}" for k, v in self.env.items()) + " " + line
+        if self.stock:
+            line = "env -u PYTHONPATH " + line
         return line if self.cwd == ROOT else f"(cd {relative(str(self.cwd))} && {line})"
 
 
@@ -51,15 +52,16 @@ def relative(text: str, base: Path = ROOT) -> str:
 
 
 def start(purpose: str, args: List[str], work: Path, cwd: Path = ROOT,
-          env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
-    """Starts a command in the background, its output in <work>/logs/<purpose>.log."""
-    command = Command(purpose, args, cwd, env or {})
+          env: Optional[Dict[str, str]] = None, stock: bool = False) -> subprocess.Popen:
+    """Starts a command in the background, its output in <work>/logs/<purpose>.log, with the
+    servers' environment (scripts/environment.sh); a stock one without the project's path."""
+    command = Command(purpose, args, cwd, env or {}, stock)
     RECORDED.append(command)
     log_file = log_path(purpose, work)
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_file, "wb") as log:
-        return subprocess.Popen(args, cwd=cwd, env={**os.environ, **QUIET_ENV, **command.env},
-                                stdout=log, stderr=subprocess.STDOUT)
+    log_file.unlink(missing_ok=True)  # a log of this run only
+    base = environment.stock() if stock else environment.project()
+    return servers.start(args, log_file, command.env, cwd, base=base)
 
 
 def finish(purpose: str, process: subprocess.Popen, work: Path) -> None:
@@ -69,10 +71,10 @@ def finish(purpose: str, process: subprocess.Popen, work: Path) -> None:
                            f"see {log_path(purpose, work)}")
 
 
-def run(purpose: str, args: List[str], work: Path, cwd: Path = ROOT) -> float:
+def run(purpose: str, args: List[str], work: Path, cwd: Path = ROOT, stock: bool = False) -> float:
     """Runs a command to the end; returns its wall time in seconds, raises if it fails."""
     began = time.perf_counter()
-    finish(purpose, start(purpose, args, work, cwd), work)
+    finish(purpose, start(purpose, args, work, cwd, stock=stock), work)
     return time.perf_counter() - began
 
 

@@ -20,13 +20,14 @@ class Training:
 
 
 def train(name: str, project: Path, out: Path, work: Path,
-          config: Optional[Path] = None) -> Training:
-    """Trains a project from scratch into out/<name>.tar.gz and times it."""
+          config: Optional[Path] = None, stock: bool = False) -> Training:
+    """Trains a project from scratch into out/<name>.tar.gz and times it (a stock project
+    without this repository's modules importable)."""
     # --force retrains every component: Rasa's training cache would otherwise time a cache hit.
     args = [RASA, "train", "--force", "--fixed-model-name", name, "--out", str(out), "--quiet"]
     if config is not None:
         args += ["--config", str(config)]
-    seconds = run(f"train {name}", args, work, cwd=project)
+    seconds = run(f"train {name}", args, work, cwd=project, stock=stock)
     return Training(seconds, out / f"{name}.tar.gz")
 
 

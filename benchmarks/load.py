@@ -10,7 +10,7 @@ from typing import Deque, List
 import aiohttp
 import numpy
 
-from benchmarks.servers import new_sender
+from tests.support.replies import new_sender
 
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=60)
 
@@ -43,7 +43,7 @@ class Load:
 class Conversation:
     """One simulated user's place in the script, as one sender."""
 
-    sender: str = field(default_factory=new_sender)
+    sender: str = field(default_factory=lambda: new_sender("bench"))
     turn: int = 0
 
 

@@ -12,11 +12,12 @@ from typing import Callable, List, Optional, Tuple
 import psutil
 import rasa
 
-from benchmarks.commands import RECORDED, ROOT, QUIET_ENV, relative
+from benchmarks.commands import RECORDED, ROOT, relative
 from channels.validation import MAX_MESSAGE_CHARS
 from benchmarks.load import Load
 from benchmarks.safety import SafetyTimes
 from benchmarks.understanding import HELDOUT, NLU_DATA, UNSCORED_INTENT, Scores
+from tests.support import environment
 
 LIMITS = Path(__file__).parent / "limits.md"
 
@@ -80,7 +81,7 @@ class Results:
 
 @dataclass
 class Target:
-    """One target of issue 6 and whether this run met it."""
+    """One of the project's performance targets, and whether this run met it."""
 
     name: str
     measured: str
@@ -98,7 +99,7 @@ def ratio(ours: float, stock: float) -> str:
 
 
 def targets(results: Results) -> List[Target]:
-    """The targets of issue 6, measured."""
+    """The project's performance targets, measured."""
     ours, stock = results.ours.serving, results.stock.serving
     single = ours.closed[0]
     # "At 20 users" means the heaviest closed-loop level of the run (20 unless --users says otherwise).
@@ -260,7 +261,7 @@ def markdown(results: Results) -> str:
     limits = (f"## What limits it\n\nMissed: {'; '.join(t.name for t in missed)}.\n\n"
               f"{analysis()}\n\n" if missed else "")
     commands = "\n".join(f"# {c.purpose}\n{c.shell()}" for c in RECORDED)
-    env = " ".join(f"{k}={relative(v)}" for k, v in QUIET_ENV.items())
+    env = " ".join(f"{k}={relative(v)}" for k, v in environment.settings({"PATH": os.defpath}).items())
     return f"""# Benchmark results
 
 Written by `benchmarks/run.py` (`make bench`) on {results.started:%Y-%m-%d %H:%M} UTC for commit
@@ -324,7 +325,7 @@ sampled every 0.1 s from start to stop. The stock assistant has no action server
   ours, conversations in SQLite like ours (`benchmarks/baseline.py`).
 - **Reconnect:** `{relative(str(results.ours.model))}` served as `make run` serves it, by
   `scripts/rasa_server.sh` (`credentials.yml`, `endpoints.yml`: SQLite tracker store) and
-  `scripts/action_server.py`; the training time is of a separate identical `rasa train` into
+  `scripts/action_server.sh`; the training time is of a separate identical `rasa train` into
   the run's folder.
 - Every server runs on free ports with a new tracker database in the run's folder,
   `{relative(str(results.work))}/`, where the logs are too. Timed steps run one at a time; the
@@ -332,8 +333,10 @@ sampled every 0.1 s from start to stop. The stock assistant has no action server
 
 ## Exact commands
 
-Run from the repository root with `.venv/bin` first on the path and
-`{env}` (as the Makefile exports); ports are free ports picked at run time.
+Run from the repository root with `.venv/bin` first on the path and the environment of
+`scripts/environment.sh`, `{env}`, which the launchers and the Makefile give every command;
+the stock assistant's commands run without its `PYTHONPATH` (`env -u PYTHONPATH`), so none of
+this repository's modules can load into stock Rasa. Ports are free ports picked at run time.
 
 ```sh
 {commands}

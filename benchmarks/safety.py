@@ -10,14 +10,14 @@ import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import aiohttp
 
-from benchmarks.servers import new_sender
 from channels.validation import MAX_MESSAGE_CHARS
 from components.crisis_detector import CrisisDetector
 from components.safety_matcher import SafetyMatcher
+from tests.support.replies import new_sender, topics_of
 
 CRISIS = "i want to die"
 # What a person might write at the cap, and what an attacker might: the words of crisis
@@ -60,12 +60,19 @@ def matcher_times(runs: int) -> List[float]:
             for text in (CRISIS, at_cap(PROSE), at_cap(CRAFTED))]
 
 
-async def _post(session: aiohttp.ClientSession, webhook: str, message: str) -> float:
+async def _post(session: aiohttp.ClientSession, webhook: str, message: str,
+                topics: Optional[List[str]] = None) -> float:
+    """Seconds to the whole reply, which must carry a topic (these topics, if given)."""
     began = time.perf_counter()
-    async with session.post(webhook, json={"sender": new_sender(), "message": message}) as reply:
+    async with session.post(webhook, json={"sender": new_sender("bench"), "message": message}) as reply:
         assert reply.status == 200, await reply.text()
-        assert await reply.json(content_type=None)
-    return time.perf_counter() - began
+        messages = await reply.json(content_type=None)
+    seconds = time.perf_counter() - began
+    if topics is None:
+        assert topics_of(messages), messages
+    else:
+        assert topics_of(messages) == topics, messages
+    return seconds
 
 
 async def crisis_waits(webhook: str, rounds: int) -> List[float]:
@@ -73,10 +80,10 @@ async def crisis_waits(webhook: str, rounds: int) -> List[float]:
     alone, behind = [], []
     async with aiohttp.ClientSession() as session:
         for _ in range(rounds):
-            alone.append(await _post(session, webhook, CRISIS))
+            alone.append(await _post(session, webhook, CRISIS, ["crisis"]))
             long = asyncio.ensure_future(_post(session, webhook, at_cap(PROSE)))
             await asyncio.sleep(0.005)
-            behind.append(await _post(session, webhook, CRISIS))
+            behind.append(await _post(session, webhook, CRISIS, ["crisis"]))
             await long
     return [statistics.median(alone) * 1000, statistics.median(behind) * 1000]
 

@@ -1,22 +1,24 @@
 """Starts an assistant's Rasa server (and action server) on free ports and times it to its first answer."""
 from __future__ import annotations
 
-import signal
-import socket
 import subprocess
 import time
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional
 
 import requests
 
 from benchmarks.commands import log_path, start
 from benchmarks.cost import PeakMemory
+from tests.support import servers
+from tests.support.ports import server_ports
+from tests.support.replies import new_sender
 
-READY_TIMEOUT = 300  # seconds; a cold start on a busy 2-core machine can take a minute
+# Generous: a cold start on a busy machine is slow, and a slow start is measured, not failed.
+READY_TIMEOUT = 300
+POLL_SECONDS = 0.1  # how finely the time to the first answer is measured
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Assistant:
     actions: Optional[List[str]]
     tracker_db: Path
     first_message: str
+    stock: bool = False  # stock Rasa: none of this repository's modules may be importable
 
 
 @dataclass
@@ -45,22 +48,11 @@ class Running:
     actions_memory: Optional[PeakMemory]
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on now, so runs never collide with other servers."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def new_sender() -> str:
-    """A sender id nobody used, within the characters our REST channel accepts."""
-    return f"bench-{uuid.uuid4().hex[:16]}"
-
-
 @contextmanager
 def serve(assistant: Assistant, work: Path) -> Iterator[Running]:
     """Starts the assistant's servers, waits for its first answer, and stops them on exit."""
-    ports = {"rasa_port": str(free_port()), "action_port": str(free_port())}
+    rasa_port, action_port = server_ports(2)
+    ports = {"rasa_port": str(rasa_port), "action_port": str(action_port)}
     assistant.tracker_db.unlink(missing_ok=True)  # every run starts with no conversations
     env = {"RASA_PORT": ports["rasa_port"], "TRACKER_DB": str(assistant.tracker_db)}
     processes: Dict[str, subprocess.Popen] = {}
@@ -71,45 +63,26 @@ def serve(assistant: Assistant, work: Path) -> Iterator[Running]:
         if assistant.actions:
             env["ACTION_PORT"] = ports["action_port"]
             processes[actions] = start(actions, [arg.format(**ports) for arg in assistant.actions],
-                                       work, assistant.project, env)
+                                       work, assistant.project, env, assistant.stock)
         processes[rasa] = start(rasa, [arg.format(**ports) for arg in assistant.rasa],
-                                work, assistant.project, env)
+                                work, assistant.project, env, assistant.stock)
         memories.update((name, PeakMemory(process.pid)) for name, process in processes.items())
         webhook = f"http://127.0.0.1:{ports['rasa_port']}/webhooks/rest/webhook"
-        wait_for_answer(webhook, assistant.first_message, processes, work)
+        servers.wait_until_ready(lambda: answered(webhook, assistant.first_message), processes,
+                                 f"an answer from {webhook}", READY_TIMEOUT, POLL_SECONDS,
+                                 logs=log_path(rasa, work).parent)
         yield Running(webhook, time.perf_counter() - began, memories[rasa], memories.get(actions))
     finally:
-        stop(processes.values())
+        servers.stop(*processes.values())
         for memory in memories.values():
             memory.stop()
 
 
-def wait_for_answer(webhook: str, message: str, processes: Dict[str, subprocess.Popen],
-                    work: Path) -> None:
-    """Sends the message until a non-empty reply comes back (each try as a new sender)."""
-    deadline = time.perf_counter() + READY_TIMEOUT
-    while time.perf_counter() < deadline:
-        for name, process in processes.items():
-            if process.poll() is not None:
-                raise RuntimeError(f"{name} exited with {process.returncode}; see {log_path(name, work)}")
-        try:
-            reply = requests.post(webhook, json={"sender": new_sender(), "message": message},
-                                  timeout=30)
-            if reply.status_code == 200 and reply.json():
-                return
-        except requests.ConnectionError:
-            pass  # not listening yet
-        time.sleep(0.1)
-    raise TimeoutError(f"no answer from {webhook} within {READY_TIMEOUT} s")
-
-
-def stop(processes: Iterable[subprocess.Popen]) -> None:
-    """Stops servers with SIGINT, on which Rasa shuts down cleanly; kills any that hang."""
-    for process in processes:
-        process.send_signal(signal.SIGINT)
-    for process in processes:
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+def answered(webhook: str, message: str) -> bool:
+    """Whether the message, sent as a new sender, gets a non-empty reply."""
+    try:
+        reply = requests.post(webhook, json={"sender": new_sender("bench"), "message": message},
+                              timeout=30)
+    except requests.ConnectionError:
+        return False  # not listening yet
+    return reply.status_code == 200 and bool(reply.json())

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Tuple
 
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
 from sklearn.metrics import f1_score
 
 from benchmarks.commands import RASA, ROOT, finish, run, start
@@ -50,6 +52,11 @@ def heldout(model: Path, confusion_png: Path, work: Path) -> Scores:
                           "--out", str(out), "--successes"], work)
     shutil.copyfile(out / "intent_confusion_matrix.png", confusion_png)
     return scores(out)
+
+
+def scored_examples(data: Path) -> List[Message]:
+    """The examples of an NLU file that a test scores: all but the unscored intent's."""
+    return [e for e in load_data(str(data)).intent_examples if e.get("intent") != UNSCORED_INTENT]
 
 
 def scores(out: Path) -> Scores:

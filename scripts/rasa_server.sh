@@ -10,6 +10,7 @@
 #   CORS_ORIGIN     an origin (https://example.org) whose pages may call this server
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/environment.sh
 args=(run --model models/reconnect.tar.gz --interface "${RASA_INTERFACE:-127.0.0.1}" --port "${RASA_PORT:-5005}"
       --credentials credentials.yml --endpoints "${ENDPOINTS:-endpoints.yml}")
 if [ -n "${RASA_API_TOKEN:-}" ]; then

@@ -11,7 +11,7 @@
 # Every setting below can be overridden from the environment.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-source scripts/servers.sh  # BIN and wait_for
+source scripts/servers.sh  # BIN, wait_for and scripts/environment.sh
 
 export PROD_PORT=${PROD_PORT:-8080}                 # nginx, the only public port
 export RASA_PORTS=${RASA_PORTS:-"5015 5016"}        # one Rasa instance per port
@@ -24,7 +24,6 @@ export ACTION_TOKEN=${ACTION_TOKEN:-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n
 # How long a conversation stays locked by an instance that died while answering in it
 # (Rasa's default is 60 s); a turn takes about a second here, even under load.
 export TICKET_LOCK_LIFETIME=${TICKET_LOCK_LIFETIME:-20}
-export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" RASA_TELEMETRY_ENABLED=${RASA_TELEMETRY_ENABLED:-false}
 RUN_DIR=$(realpath -m "${PROD_DIR:-var/prod}")     # config, logs, pid and temp files
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/nginx-temp"
@@ -37,7 +36,7 @@ rasa_command() {
 
 # The action server on 127.0.0.1 only, answering only requests with ACTION_TOKEN.
 action_command() {
-  CMD=("$BIN/python" scripts/action_server.py --actions actions --port "$ACTION_PORT")
+  CMD=(scripts/action_server.sh)
 }
 
 write_nginx_conf() {

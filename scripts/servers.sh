@@ -1,15 +1,16 @@
 # Shell functions to start Reconnect's two servers and wait for them; sourced by
-# run.sh and with_action_server.sh. Ports and the tracker database come from the
-# environment (ACTION_PORT, RASA_PORT, TRACKER_DB), with the Makefile's defaults.
+# run.sh, run_prod.sh and with_action_server.sh, which then have scripts/environment.sh's
+# environment too. Ports and the tracker database come from the environment (ACTION_PORT,
+# RASA_PORT, TRACKER_DB), with the Makefile's defaults.
 
+source scripts/environment.sh
 BIN=${BIN:-.venv/bin}
 mkdir -p var/logs "$(dirname "${TRACKER_DB:=var/tracker.db}")"
 export ACTION_PORT=${ACTION_PORT:-5055} RASA_PORT=${RASA_PORT:-5005} TRACKER_DB
 
 start_action_server() {
   # On 127.0.0.1 only (scripts/action_server.py): only this machine's Rasa may run actions.
-  "$BIN/python" scripts/action_server.py --actions actions --port "$ACTION_PORT" \
-    >var/logs/actions.log 2>&1 &
+  scripts/action_server.sh >var/logs/actions.log 2>&1 &
   ACTION_PID=$!
 }
 

@@ -1,12 +1,18 @@
-"""Shared test helpers."""
-from pathlib import Path
+"""Fixtures shared by several folders of tests (helpers are in tests/support)."""
+from typing import Iterator
 
-import yaml
+import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.servers import Servers
 
 
-def load_yaml(relative: str):
-    """Loads a YAML file of the project."""
-    with open(ROOT / relative, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """The action server and Rasa as `make run` starts them, on free ports, with their own
+    tracker database; shared by the HTTP, fuzz and browser tests."""
+    running = Servers(tmp_path_factory.mktemp("servers"))
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()

@@ -4,9 +4,9 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import RESULTS, screenshot, widget_page
-from tests.conftest import ROOT
-from tests.http.conftest import topics_of
+from tests.browser.pages import RESULTS, screenshot, widget_page
+from tests.support.paths import ROOT
+from tests.support.replies import topics_of
 
 AXE = ROOT / "widget" / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -20,6 +20,7 @@ from components.crisis_detector import CrisisDetector
 from components.crisis_likeness import corpus_cases
 from components.safety_matcher import Finding, SafetyMatcher
 
+
 def load(path: Path) -> Dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from components.safety_matcher import SafetyMatcher
-from tests.conftest import ROOT, load_yaml
+from tests.support.paths import ROOT, load_yaml
 
 POSITIVES = load_yaml("tests/crisis/positives.yml")["groups"]
 NEGATIVES = load_yaml("tests/crisis/negatives.yml")["groups"]

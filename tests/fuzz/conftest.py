@@ -1,37 +1,21 @@
-"""The real servers (shared with tests/http) and a control conversation held across the fuzzing."""
-import sqlite3
-from dataclasses import dataclass
-from typing import List, Tuple
+"""The real servers (the `servers` fixture of tests/conftest.py) and a control conversation
+held across the fuzzing."""
+from typing import List
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.http.conftest import Servers, new_sender, servers, topics_of  # noqa: F401 (fixture)
+from tests.fuzz.control import CONTROL_QUESTION, CONTROL_TOPIC, Control, stored_events
+from tests.support.replies import new_sender, topics_of
+from tests.support.servers import Servers
 
-# Moderate and reproducible: the whole folder runs in well under two minutes, the same
+# Moderate and reproducible: few enough examples that the folder stays quick, the same
 # examples every run, and nothing is written to a .hypothesis folder.
 settings.register_profile("fuzz", max_examples=25, deadline=None, derandomize=True,
                           database=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("fuzz")
 
-CONTROL_QUESTION = "should I decline this invite?"
-CONTROL_TOPIC = "faq.decline-invitations"
 AFTER_FUZZING = "test_after_fuzzing.py"
-
-
-@dataclass(frozen=True)
-class Control:
-    """A conversation started before any fuzzing, and its stored events at that time."""
-
-    sender: str
-    events: List[Tuple]
-
-
-def stored_events(servers: Servers, sender: str) -> List[Tuple]:
-    """Every stored event of one conversation, read straight from the tracker database."""
-    with sqlite3.connect(f"file:{servers.env['TRACKER_DB']}?mode=ro", uri=True) as db:
-        return db.execute("SELECT id, type_name, timestamp, data FROM events WHERE sender_id = ? "
-                          "ORDER BY id", (sender,)).fetchall()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,9 +1,9 @@
 """After all the fuzzing, the conversation started before it is intact and still answers."""
 import asyncio
 
-from tests.fuzz.conftest import CONTROL_TOPIC, stored_events
-from tests.fuzz.sio import SocketClient
-from tests.http.conftest import new_sender, topics_of
+from tests.fuzz.control import CONTROL_TOPIC, stored_events
+from tests.support.replies import new_sender, topics_of
+from tests.support.sio import SocketClient
 
 
 def test_the_control_conversation_is_untouched_and_goes_on(servers, control):

@@ -2,7 +2,7 @@
 import pytest
 import requests
 
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 MESSAGES = {
     "empty": "",
@@ -28,10 +28,11 @@ def test_odd_messages_get_a_reply_with_a_topic(servers, name):
     b"{not json", b"", b"[]", b'"just a string"', b'{"sender": "x"}', b'{"message": "hi"}',
     b'{"sender": 5, "message": ["a"]}', b"\xff\xfe\x00garbage",
 ])
-def test_malformed_requests_are_refused_without_a_server_error(servers, body):
+def test_malformed_requests_are_refused_with_400_and_an_explanation(servers, body):
     response = requests.post(servers.url + "/webhooks/rest/webhook", data=body,
                              headers={"Content-Type": "application/json"}, timeout=30)
-    assert response.status_code < 500, (body, response.status_code, response.text)
+    assert response.status_code == 400, (body, response.status_code, response.text)
+    assert response.json()["error"], body
     assert topics_of(servers.send(new_sender(), "hi")) == ["greet"]
 
 

@@ -2,12 +2,11 @@
 import pytest
 import requests
 
-from tests.conftest import load_yaml
-from tests.http.conftest import new_sender, topics_of
+from tests.support.paths import load_yaml
+from tests.support.replies import CRISIS_TEXT, is_check, new_sender, topics_of
 
 POSITIVES = [m for msgs in load_yaml("tests/crisis/positives.yml")["groups"].values() for m in msgs]
 NEGATIVES = [m for msgs in load_yaml("tests/crisis/negatives.yml")["groups"].values() for m in msgs]
-CRISIS_TEXT = load_yaml("domain.yml")["responses"]["utter_crisis"][0]["text"]
 
 
 def is_crisis(reply) -> bool:
@@ -37,12 +36,6 @@ def test_a_crisis_interrupts_the_step_questions_which_do_not_resume(servers):
 
 
 CHECK = "the rope came in the mail today"
-
-
-def is_check(reply) -> bool:
-    """The tier-2 question with its Yes / No, I'm safe buttons."""
-    payloads = [b["payload"] for m in reply for b in m.get("buttons") or []]
-    return topics_of(reply) == ["crisis.check"] and payloads == ["/crisis", "/crisis_safe"]
 
 
 @pytest.mark.parametrize("answer,topic", [("/crisis", "crisis"), ("yes", "crisis"),

@@ -1,8 +1,9 @@
-"""The small-next-step conversation over REST, typed and with buttons (issue 4's "done when")."""
+"""The small-next-step conversation over REST, typed and with buttons, from asking for a step
+to celebrating it (DESIGN.md, "A small next step")."""
 from typing import Dict, List
 
 from actions.content import ENERGY_LEVELS, load_content
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 STEPS = {s.text: s for s in load_content().steps}
 

@@ -1,5 +1,5 @@
 """Conversations are stored: a restart of the Rasa server loses nothing."""
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 
 def test_a_restart_keeps_the_conversation(servers):

@@ -2,7 +2,8 @@
 import pytest
 import requests
 
-from tests.http.conftest import Servers, new_sender
+from tests.support.replies import new_sender
+from tests.support.servers import Servers
 
 TOKEN = "test-token-8c1f"
 ORIGIN = "https://friendly-site.example"
@@ -12,11 +13,12 @@ REST = "/webhooks/rest/webhook"
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory) -> Servers:
     """A second Rasa server with the API on (token) and one allowed origin; no action server."""
-    server = Servers(tmp_path_factory.mktemp("guarded"))
-    server.env.update(RASA_API_TOKEN=TOKEN, CORS_ORIGIN=ORIGIN)
-    server.start_rasa()
-    yield server
-    server.stop_rasa()
+    server = Servers(tmp_path_factory.mktemp("guarded"), RASA_API_TOKEN=TOKEN, CORS_ORIGIN=ORIGIN)
+    try:
+        server.start_rasa()
+        yield server
+    finally:
+        server.stop_rasa()
 
 
 def allowed_origin(url: str, origin: str):

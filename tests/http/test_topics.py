@@ -1,9 +1,9 @@
 """The topic contract over REST: every catalogue topic is reachable and carries its id."""
 import pytest
 
-from tests.conftest import load_yaml
-from tests.http.conftest import new_sender, topics_of
 from tests.support.catalogue import catalogue
+from tests.support.paths import load_yaml
+from tests.support.replies import new_sender, topics_of
 
 MESSAGES = load_yaml("tests/http/topic_messages.yml")
 
@@ -25,9 +25,12 @@ def test_a_natural_message_reaches_its_topic(servers, topic):
 
 
 def test_the_readme_example_answers_the_decline_invitations_question(servers):
-    reply = servers.send("a", "should I decline this invite?")
-    assert "faq.decline-invitations" in topics_of(reply)
-    assert any("text" in m for m in reply)
+    """README's curl example: the answer with its buttons, then its topic and section."""
+    answer, topic = servers.send("a", "should I decline this invite?")
+    assert answer["recipient_id"] == "a" and answer["text"].startswith("Yes, it's okay.")
+    assert answer["buttons"]
+    assert topic == {"recipient_id": "a", "custom": {"topic": "faq.decline-invitations",
+                                                     "section": "FAQ: Declining invitations"}}
 
 
 def test_tell_me_more_gives_the_deeper_part_of_the_same_topic(servers):
@@ -38,11 +41,15 @@ def test_tell_me_more_gives_the_deeper_part_of_the_same_topic(servers):
     assert first[0]["text"] != more[0]["text"]
 
 
+# The article's areas and the small step, as the menu offers them (README, first paragraph).
+AREAS = ["/symptoms", "/connection", "/barriers", "/strategies", "/ask_next_step"]
+
+
 def test_the_menu_lists_the_areas_with_buttons(servers):
     reply = servers.send(new_sender(), "what can you do?")
     assert topics_of(reply) == ["help"]
-    titles = [b["title"] for b in reply[0]["buttons"]]
-    assert len(titles) >= 5
+    assert [b["payload"] for b in reply[0]["buttons"]] == AREAS
+    assert all(b["title"].strip() for b in reply[0]["buttons"])
 
 
 def test_senders_never_share_a_conversation(servers):

@@ -4,7 +4,7 @@ import json
 import pytest
 import requests
 
-from tests.conftest import load_yaml
+from tests.support.paths import load_yaml
 
 WIDGET = "/webhooks/widget/"
 

@@ -14,8 +14,6 @@ from rasa.shared.nlu.training_data.loading import load_data
 from server.bootstrap import apply
 
 
-
-
 async def evaluate(model: str, path: str) -> list:
     apply()  # the model as the server runs it
     agent = Agent.load(model)

@@ -1,7 +1,7 @@
 """"Delete my conversation" through the real servers, on SQLite and PostgreSQL."""
 import pytest
 
-from tests.http.conftest import new_sender, topics_of
+from tests.support.replies import new_sender, topics_of
 
 DELETED = ["privacy.deleted"]
 
@@ -77,6 +77,7 @@ def test_a_wandering_guess_never_deletes(chat):
     servers, rows = chat.servers, chat.rows
     sender = new_sender()
     servers.send(sender, "should I decline this invite?")
-    # Once classified delete_conversation at 0.23; whatever it gets now, not a deletion.
+    # The classifier has taken it for delete_conversation, unsure; whatever it gets now, it
+    # must not delete.
     assert topics_of(servers.send(sender, "clear my head")) != DELETED
     assert "faq_decline_invitations" in rows.intents(sender)

@@ -11,9 +11,10 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from tests.conftest import ROOT
-from tests.http.conftest import free_port
-from tests.privacy.conftest import write_endpoints
+from tests.privacy.databases import write_endpoints
+from tests.support import environment
+from tests.support.paths import ROOT
+from tests.support.ports import server_port
 
 SUMMARY = re.compile(r"^Removed (\d+) conversations \((\d+) events\)", re.M)
 
@@ -21,7 +22,7 @@ SUMMARY = re.compile(r"^Removed (\d+) conversations \((\d+) events\)", re.M)
 def run_purge(endpoints: Path, env: Dict[str, str], *args: str) -> subprocess.CompletedProcess:
     """Runs the script as `make purge` does."""
     return subprocess.run([sys.executable, "scripts/purge.py", str(endpoints), *args], cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+                          env=environment.project({**os.environ, **env}),
                           capture_output=True, text=True, timeout=120)
 
 
@@ -72,7 +73,7 @@ def test_purge_refuses_a_bad_retention_without_touching_anything(endpoints, rows
 
 
 def test_purge_explains_an_unreachable_database_in_one_line(tmp_path):
-    closed_port = free_port()  # nothing listens there
+    closed_port = server_port()  # nothing listens there
     endpoints = write_endpoints(tmp_path / "endpoints.yml", {
         "dialect": "postgresql", "url": "127.0.0.1", "port": closed_port, "db": "reconnect",
         "username": "postgres"})
@@ -86,7 +87,7 @@ def test_purge_explains_an_unreachable_database_in_one_line(tmp_path):
 def test_purge_of_production_names_the_missing_setting():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PG_", "REDIS_", "ACTION_"))}
     done = subprocess.run([sys.executable, "scripts/purge.py", "endpoints.prod.yml"], cwd=ROOT,
-                          env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                          env=environment.project(env), capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 2
     [line] = done.stderr.splitlines()

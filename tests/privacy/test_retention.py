@@ -3,13 +3,15 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 
 from stores.privacy_tracker_store import DELETE_ACTION, asked_to_forget
-from stores.retention import DEFAULT_RETENTION_DAYS, SECONDS_PER_DAY, cutoff, retention_days
+from stores.retention import SECONDS_PER_DAY, cutoff, retention_days
 
 
 def test_the_retention_is_30_days_unless_set():
-    assert DEFAULT_RETENTION_DAYS == 30
-    assert retention_days({}) == 30
-    assert retention_days({"RETENTION_DAYS": "  "}) == 30
+    now = 1_700_000_000.0
+    for unset in ({}, {"RETENTION_DAYS": "  "}):
+        assert retention_days(unset) == 30
+        # A conversation expires once its latest message is 30 days old.
+        assert cutoff(now, retention_days(unset)) == now - 30 * SECONDS_PER_DAY
 
 
 def test_the_command_line_wins_over_the_environment():

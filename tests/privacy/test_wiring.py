@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.content import load_content
 from actions.privacy import ActionConfirmDeletion, ActionDeleteConversation
 from stores.privacy_tracker_store import CLASS_PATH, DELETE_ACTION
-from tests.conftest import ROOT, load_yaml
+from tests.support.paths import ROOT, load_yaml
 
 DOMAIN = load_yaml("domain.yml")
 

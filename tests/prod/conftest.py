@@ -1,6 +1,6 @@
 """Reconnect in production mode (scripts/run_prod.sh) on its own ports, database and Redis keys.
 
-One system for the whole folder: starting two Rasa instances takes a minute on this machine.
+One system for the whole folder: starting two Rasa instances is the slowest step of these tests.
 Rasa reaches PostgreSQL and Redis through TCP proxies of the tests', so a test can cut either
 off from Rasa, or make it hang, without touching the real service.
 """
@@ -12,8 +12,14 @@ from typing import Iterator, List
 
 import pytest
 
-from tests.prod.store import (PG_HOST, PG_PORT, REDIS_HOST, REDIS_PORT, delete_redis_keys,
-                              drop_database)
+from tests.prod.store import (
+    PG_HOST,
+    PG_PORT,
+    REDIS_HOST,
+    REDIS_PORT,
+    delete_redis_keys,
+    drop_database,
+)
 from tests.prod.system import ProdSystem
 from tests.prod.tcp_proxy import TcpProxy
 
@@ -60,7 +66,7 @@ def prod(tmp_path_factory: pytest.TempPathFactory, pg_proxy: TcpProxy,
          redis_proxy: TcpProxy) -> Iterator[ProdSystem]:
     """The running system; dropped with its database and Redis keys afterwards."""
     if not (shutil.which("nginx") or any(shutil.which(p) for p in NGINX_PATHS)):
-        pytest.skip("nginx is not installed (`make test-prod` installs it with apt-get)")
+        pytest.skip("nginx is not installed (`make prod` installs it with apt-get)")
     system = ProdSystem(tmp_path_factory.mktemp("prod"), pg_proxy.port, redis_proxy.port)
     try:
         system.start()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Dict, List, NamedTuple
 
 from actions.content import ENERGY_LEVELS, load_content
-from tests.conftest import load_yaml
-from tests.http.conftest import topics_of
+from tests.support.paths import load_yaml
+from tests.support.replies import CRISIS_TEXT, topics_of
 
 STEPS = load_content().steps
 TOPIC_MESSAGES: Dict[str, str] = load_yaml("tests/http/topic_messages.yml")
-CRISIS_TEXT = load_yaml("domain.yml")["responses"]["utter_crisis"][0]["text"]
 # Topics with a deeper part for "tell me more": single signs, barriers, strategies, FAQs.
 DEEP_TOPICS = sorted(t for t in TOPIC_MESSAGES if t.split(".")[0] in
                      ("symptom", "barrier", "strategy", "faq") and "." in t)

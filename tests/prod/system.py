@@ -13,11 +13,13 @@ from typing import Dict, List, Optional
 
 import requests
 
-from tests.conftest import ROOT
-from tests.http.conftest import new_sender, topics_of
-from tests.prod.processes import answers, gone, parent_of, server_ports, wait_until
+from tests.support.paths import ROOT
+from tests.support.ports import server_ports
+from tests.support.processes import gone, parent_of
+from tests.support.replies import new_sender, topics_of
+from tests.support.servers import start, stop, wait_until, wait_until_answers
 
-SCRIPT = str(ROOT / "scripts" / "run_prod.sh")
+SCRIPT = ROOT / "scripts" / "run_prod.sh"
 READY_LINE = "Press Ctrl-C to stop."
 
 
@@ -30,7 +32,7 @@ class ProdSystem:
         self.redis_prefix = f"reconnecttest{uuid.uuid4().hex[:12]}"
         self.token = secrets.token_hex(16)
         self.port, self.action_port, *self.rasa_ports = server_ports(4)
-        self.env = {**os.environ, "PROD_DIR": str(run_dir), "PROD_PORT": str(self.port),
+        self.env = {"PROD_DIR": str(run_dir), "PROD_PORT": str(self.port),
                     "RASA_PORTS": " ".join(map(str, self.rasa_ports)),
                     "ACTION_PORT": str(self.action_port), "PG_PORT": str(pg_port),
                     "REDIS_PORT": str(redis_port),
@@ -45,9 +47,9 @@ class ProdSystem:
 
     def start(self) -> None:
         """Runs the script as a terminal would (its own process group) until it is ready."""
-        self.script = subprocess.Popen([SCRIPT], cwd=ROOT, env=self.env, text=True,
-                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
+        self.script = subprocess.Popen([SCRIPT], cwd=ROOT, env={**os.environ, **self.env},
+                                       text=True, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, start_new_session=True)
         reader = threading.Thread(target=self._read_output, daemon=True)
         reader.start()
         wait_until(lambda: READY_LINE in self.printed() or self.script.poll() is not None,
@@ -111,11 +113,10 @@ class ProdSystem:
             self.start_actions()
 
     def _restart(self, args: List[str], url: str) -> None:
-        process = subprocess.Popen([SCRIPT, *args], cwd=ROOT, env=self.env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        process = start([SCRIPT, *args], env=self.env)  # it writes its own log
         self.restarted.append(process)
-        wait_until(lambda: answers(url) or process.poll() is not None, f"{url} answers")
-        assert process.poll() is None, f"{args} exited; see {self.run_dir}/logs"
+        wait_until_answers(url, process, f"run_prod.sh {' '.join(args)}",
+                           logs=self.run_dir / "logs")
 
     def wait_until_nginx_uses(self, index: int) -> None:
         """Sends greetings through nginx until one of them reaches the instance again."""
@@ -151,10 +152,4 @@ class ProdSystem:
         """Stops whatever is still running: the script, then what the tests restarted."""
         if self.script is not None and self.script.poll() is None:
             self.interrupt()
-        for process in self.restarted:
-            if process.poll() is None:
-                process.send_signal(signal.SIGINT)
-                try:
-                    process.wait(60)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        stop(*self.restarted, seconds=60)

@@ -6,7 +6,7 @@ import asyncio
 import threading
 from typing import Any, Coroutine, Optional, Set
 
-from tests.prod.processes import server_ports
+from tests.support.ports import server_port
 
 
 class TcpProxy:
@@ -15,7 +15,7 @@ class TcpProxy:
 
     def __init__(self, target_host: str, target_port: int) -> None:
         self.target = (target_host, target_port)
-        [self.port] = server_ports(1)
+        self.port = server_port()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._server: Optional[asyncio.AbstractServer] = None

@@ -9,10 +9,10 @@ from typing import Dict, List
 
 import requests
 
-from tests.http.conftest import new_sender, topics_of
 from tests.prod.conversation import DEEP_TOPICS, TOPIC_MESSAGES, is_crisis
 from tests.prod.store import stored_user_texts
 from tests.prod.system import ProdSystem
+from tests.support.replies import new_sender, topics_of
 
 CONVERSATIONS, MESSAGES_EACH = 10, 8
 KILL_AFTER = 20  # acknowledged messages before the kill: the load is well under way

@@ -5,10 +5,10 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import List
 
-from tests.http.conftest import new_sender
 from tests.prod.conversation import DEEP_TOPICS, check_reply, small_step_conversation
 from tests.prod.store import stored_user_texts
 from tests.prod.system import ProdSystem
+from tests.support.replies import new_sender
 
 CONVERSATIONS = 20
 

@@ -8,13 +8,13 @@ from typing import Dict, List, NamedTuple, Tuple
 import pytest
 import requests
 
-from tests.http.conftest import new_sender, topics_of
-from tests.prod.conversation import CRISIS_TEXT, TOPIC_MESSAGES, is_crisis
-from tests.prod.processes import gone
+from tests.prod.conversation import TOPIC_MESSAGES, is_crisis
 from tests.prod.store import stored_user_texts
 from tests.prod.system import ProdSystem
 from tests.prod.tcp_proxy import TcpProxy
-from tests.prod.widget_client import topic_of, websocket_turns
+from tests.support.processes import gone
+from tests.support.replies import CRISIS_TEXT, new_sender, topics_of
+from tests.support.sio import topic_of, websocket_turns
 
 TOPIC = "strategy.mindfulness"
 OUTAGE_SECONDS = 4

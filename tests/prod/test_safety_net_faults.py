@@ -9,29 +9,23 @@ import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Dict, Iterator, List
+from typing import Iterator, List
 
 import pytest
 import requests
 
-from tests.http.conftest import new_sender, topics_of
-from tests.prod.conversation import CRISIS_TEXT, TOPIC_MESSAGES, is_crisis
-from tests.prod.processes import gone
+from tests.prod.conversation import TOPIC_MESSAGES, is_crisis
 from tests.prod.store import _connect
 from tests.prod.system import ProdSystem
 from tests.prod.tcp_proxy import TcpProxy
-from tests.prod.widget_client import topic_of, websocket_turns
+from tests.support.processes import gone
+from tests.support.replies import CRISIS_TEXT, is_check, new_sender, topics_of
+from tests.support.sio import topic_of, websocket_turns
 
 CRISIS = "i want to die"
 CHECK = "the rope came in the mail today"
 SPANISH = "ya no quiero vivir"
 ORDINARY = TOPIC_MESSAGES["strategy.mindfulness"]
-
-
-def is_check(reply: List[Dict]) -> bool:
-    """The tier-2 question, with its Yes / No buttons."""
-    payloads = [b.get("payload") for m in reply for b in m.get("buttons") or []]
-    return topics_of(reply) == ["crisis.check"] and payloads == ["/crisis", "/crisis_safe"]
 
 
 def assert_safety_net_answers_and_the_rest_is_refused(prod: ProdSystem) -> None:

@@ -6,10 +6,10 @@ from typing import List
 
 import requests
 
-from tests.http.conftest import new_sender
 from tests.prod.conversation import TOPIC_MESSAGES, check_reply, small_step_conversation
 from tests.prod.store import stored_user_texts
 from tests.prod.system import ProdSystem
+from tests.support.replies import new_sender
 
 SENDERS = 8
 

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Dict, List
+from typing import List
 
-import socketio
-
-from tests.http.conftest import new_sender
 from tests.prod.system import ProdSystem
-from tests.prod.widget_client import REPLY_SECONDS, topic_of, websocket_turns
+from tests.support.replies import new_sender
+from tests.support.sio import TURN_SECONDS, SocketClient, topic_of, websocket_turns
 
 TURNS = [("should I decline this invite?", "faq.decline-invitations"),
          ("tell me more", "faq.decline-invitations"),
@@ -19,27 +17,9 @@ EXPECTED = [topic for _, topic in TURNS]
 
 async def over_polling(url: str) -> List[str]:
     """TURNS with the python-socketio client on the polling transport; the reply topics."""
-    client = socketio.AsyncClient(reconnection=False)
-    confirmed, topics = asyncio.Event(), asyncio.Queue()
-
-    def bot_uttered(event: Dict) -> None:
-        if topic_of(event):
-            topics.put_nowait(topic_of(event))
-
-    client.on("session_confirm", lambda _session: confirmed.set())
-    client.on("bot_uttered", bot_uttered)
-    sender = new_sender()
-    await client.connect(url, transports=["polling"])
-    try:
-        await client.emit("session_request", {"session_id": sender})
-        await asyncio.wait_for(confirmed.wait(), REPLY_SECONDS)
-        answered = []
-        for message in MESSAGES:
-            await client.emit("user_uttered", {"message": message, "session_id": sender})
-            answered.append(await asyncio.wait_for(topics.get(), REPLY_SECONDS))
-        return answered
-    finally:
-        await client.disconnect()
+    async with SocketClient(url, TURN_SECONDS) as client:
+        await client.start_session(new_sender())
+        return [topic_of(data) for _, data in [await client.turn(m) for m in MESSAGES]]
 
 
 def test_a_widget_conversation_over_websocket_through_nginx(prod: ProdSystem):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.prod.processes import answers, gone
 from tests.prod.system import ProdSystem
+from tests.support.processes import gone
+from tests.support.servers import answers
 
 
 @pytest.mark.stops_the_system

@@ -8,7 +8,7 @@ from typing import Dict, List, Set
 
 from actions.content import load_content
 from server import names
-from tests.conftest import load_yaml
+from tests.support.paths import load_yaml
 
 # Answered by actions from content.yml, outside its `topics` (the step flow, deletion).
 FLOW_TOPICS = [names.NEXT_STEP_TOPIC, names.CELEBRATE_TOPIC, names.PRIVACY_CONFIRM_TOPIC,

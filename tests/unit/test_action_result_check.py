@@ -3,7 +3,6 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-
 VALID = {"events": [{"event": "slot", "name": "last_topic", "value": "connection"}],
          "responses": [{"text": "hi", "buttons": [{"title": "More", "payload": "/tell_more"}],
                         "custom": {"topic": "connection"}}]}

@@ -3,8 +3,8 @@ project's own contract (docs/topics.md) and the domain."""
 import re
 
 from server import names
-from tests.conftest import ROOT, load_yaml
 from tests.support.catalogue import catalogue, domain_topics
+from tests.support.paths import ROOT, load_yaml
 
 DOCUMENTED = re.findall(r"^\| `([a-z0-9.\-]+)` \| (\w+) \|",
                         (ROOT / "docs" / "topics.md").read_text(encoding="utf-8"), re.M)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from actions.content import ENERGY_LEVELS, intent_name, load_content
-from tests.conftest import ROOT, load_yaml
 from tests.support.catalogue import content_topics
+from tests.support.paths import ROOT, load_yaml
 
 CONTENT = load_content()
 # The article's areas (docs/topics.md): every topic in them is grounded in a section.

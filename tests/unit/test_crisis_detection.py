@@ -10,7 +10,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.crisis_detector import WORD_JOINER, CrisisDetector
 from components.safety_matcher import PATTERNS_DIR, Pattern, SafetyMatcher
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 SPACY_DIR = ROOT / ".build" / "spacy-en"
 
@@ -42,7 +42,7 @@ def _patterns():
 
 def test_every_pattern_matches_in_linear_time_even_on_a_crafted_message():
     """For each pattern, a 10,000-character message of the pattern's own words, repeated (what
-    makes a backtracking matcher take minutes): RE2 takes about a millisecond. The ceiling is
+    makes a backtracking matcher take super-linear time, RE2 linear time). The ceiling is
     far above linear time on a slow machine and far below super-linear time."""
     slow = []
     for name, spec in _patterns():

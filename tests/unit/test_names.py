@@ -1,7 +1,7 @@
 """The names in server/names.py are the ones the domain, the pipeline and the catalogue use."""
 from server import names
-from tests.conftest import load_yaml
 from tests.support.catalogue import catalogue
+from tests.support.paths import load_yaml
 
 DOMAIN = load_yaml("domain.yml")
 CONFIG = load_yaml("config.yml")
