@@ -1,4 +1,5 @@
 """Loads and checks the content file (`content.yml`), once, at action-server start-up."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -78,8 +79,13 @@ def load_content(path: Path = CONTENT_FILE) -> Content:
     by_intent = {intent_name(topic_id): topic for topic_id, topic in topics.items()}
     by_intent.pop(intent_name(FALLBACK_TOPIC), None)
     steps = [Step(**entry) for entry in raw["steps"]]
-    content = Content(topics=topics, topics_by_intent=by_intent, steps=steps,
-                      next_step=raw["next_step"], privacy=raw["privacy"])
+    content = Content(
+        topics=topics,
+        topics_by_intent=by_intent,
+        steps=steps,
+        next_step=raw["next_step"],
+        privacy=raw["privacy"],
+    )
     _check(content)
     return content
 
@@ -96,9 +102,20 @@ def _check(content: Content) -> None:
             raise ValueError(f"step '{step.id}' has energy/mode {step.energy}/{step.mode}")
         if step.strategy not in content.topics:
             raise KeyError(f"step '{step.id}' names unknown strategy '{step.strategy}'")
-    for key in ("questions", "answers", "not_understood", "step_intro", "smaller_intro",
-                "other_intro", "why_prefix", "step_buttons", "exhausted", "will_try",
-                "not_now", "celebrate"):
+    for key in (
+        "questions",
+        "answers",
+        "not_understood",
+        "step_intro",
+        "smaller_intro",
+        "other_intro",
+        "why_prefix",
+        "step_buttons",
+        "exhausted",
+        "will_try",
+        "not_now",
+        "celebrate",
+    ):
         if key not in content.next_step:
             raise KeyError(f"content.yml next_step has no '{key}'")
     for slot in ("energy", "mode"):

@@ -1,4 +1,5 @@
 """Actions of the "small next step" conversation: two questions, a step, the follow-ups."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -12,7 +13,6 @@ from actions.content import ENERGY_LEVELS, load_content
 from actions.reply import latest_intent, send
 from actions.step_choice import choose_step, read_answer, smaller_energy
 from server.names import CELEBRATE_TOPIC, NEXT_STEP_TOPIC
-
 
 
 class ActionAskEnergy(Action):
@@ -49,21 +49,28 @@ class ValidateStepPreferencesForm(FormValidationAction):
         return "validate_step_preferences_form"
 
     def _read(self, slot: Text, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-        choice = read_answer(value if isinstance(value, str) else None,
-                             self.next_step["answers"][slot])
+        choice = read_answer(
+            value if isinstance(value, str) else None, self.next_step["answers"][slot]
+        )
         if choice is None:
             send(dispatcher, NEXT_STEP_TOPIC, self.next_step["not_understood"])
         return {slot: choice}
 
     def validate_energy(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         """Maps the answer to low / some / more, or asks again."""
         return self._read("energy", slot_value, dispatcher)
 
     def validate_mode(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         """Maps the answer to online / in-person / either, or asks again."""
@@ -92,17 +99,28 @@ class ActionSuggestStep(Action):
         if step is None and intent == "widen_steps":
             offered = []  # every step was offered and the person asked to widen: start over
             step = choose_step(self.steps, energy, mode, offered)
-        events: List[EventType] = [SlotSet("energy", energy), SlotSet("mode", mode),
-                                   SlotSet("last_topic", NEXT_STEP_TOPIC)]
+        events: List[EventType] = [
+            SlotSet("energy", energy),
+            SlotSet("mode", mode),
+            SlotSet("last_topic", NEXT_STEP_TOPIC),
+        ]
         if step is None:
             exhausted = self.next_step["exhausted"]
             send(dispatcher, NEXT_STEP_TOPIC, exhausted["text"], exhausted["buttons"])
             return events
-        intro = self.next_step[{"too_hard": "smaller_intro", "something_else": "other_intro"}
-                               .get(intent or "", "step_intro")]
+        intro = self.next_step[
+            {"too_hard": "smaller_intro", "something_else": "other_intro"}.get(
+                intent or "", "step_intro"
+            )
+        ]
         text = f"{intro} {step.text}\n{self.next_step['why_prefix']} {step.why}"
-        send(dispatcher, NEXT_STEP_TOPIC, text, self.next_step["step_buttons"],
-             self.topics[step.strategy].section)
+        send(
+            dispatcher,
+            NEXT_STEP_TOPIC,
+            text,
+            self.next_step["step_buttons"],
+            self.topics[step.strategy].section,
+        )
         return events + [SlotSet("offered_steps", offered + [step.id])]
 
     def _preferences(self, intent: Optional[Text], tracker: Tracker) -> "tuple":

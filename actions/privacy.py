@@ -1,4 +1,5 @@
 """The actions behind "delete my conversation": one asks first, one confirms; the store deletes."""
+
 from __future__ import annotations
 
 import abc

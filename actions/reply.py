@@ -1,4 +1,5 @@
 """Reads what the person just said and sends replies the way every Reconnect message goes out."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text

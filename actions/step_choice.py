@@ -1,4 +1,5 @@
 """Choosing a small step: pure functions over the step catalogue, no Rasa types."""
+
 from __future__ import annotations
 
 import re

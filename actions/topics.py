@@ -1,4 +1,5 @@
 """Actions that answer from the topic catalogue: an answer, and its "tell me more"."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -11,7 +12,6 @@ from actions.content import load_content
 from actions.reply import latest_intent, send
 from actions.step_choice import last_offered_step
 from server.names import NEXT_STEP_TOPIC
-
 
 
 class ActionAnswerTopic(Action):

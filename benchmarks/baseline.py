@@ -1,4 +1,5 @@
 """The stock Rasa assistant of `rasa init`, set up to be served like ours."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,8 +23,10 @@ def create_stock_project(work: Path) -> Path:
     """
     project = work / "stock"
     project.mkdir(parents=True)
-    code = ("from rasa.cli.scaffold import create_initial_project; "
-            f'create_initial_project("{relative(str(project))}")')
+    code = (
+        "from rasa.cli.scaffold import create_initial_project; "
+        f'create_initial_project("{relative(str(project))}")'
+    )
     run("create stock project", [PYTHON, "-c", code], work, stock=True)
     (project / "endpoints.yml").write_text(yaml.safe_dump(STOCK_ENDPOINTS))
     return project

@@ -1,4 +1,5 @@
 """Runs the Rasa CLI commands of a benchmark and records them for RESULTS.md."""
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,9 @@ class Command:
         args = [names.get(a) or relative(a, self.cwd) for a in self.args]
         line = " ".join(shlex.quote(a) for a in args)
         if self.env:
-            line = " ".join(f"{k}={relative(v, self.cwd)}" for k, v in self.env.items()) + " " + line
+            line = (
+                " ".join(f"{k}={relative(v, self.cwd)}" for k, v in self.env.items()) + " " + line
+            )
         if self.stock:
             line = "env -u PYTHONPATH " + line
         return line if self.cwd == ROOT else f"(cd {relative(str(self.cwd))} && {line})"
@@ -51,8 +54,14 @@ def relative(text: str, base: Path = ROOT) -> str:
     return os.path.relpath(text, base) if inside else text
 
 
-def start(purpose: str, args: List[str], work: Path, cwd: Path = ROOT,
-          env: Optional[Dict[str, str]] = None, stock: bool = False) -> subprocess.Popen:
+def start(
+    purpose: str,
+    args: List[str],
+    work: Path,
+    cwd: Path = ROOT,
+    env: Optional[Dict[str, str]] = None,
+    stock: bool = False,
+) -> subprocess.Popen:
     """Starts a command in the background, its output in <work>/logs/<purpose>.log, with the
     servers' environment (scripts/environment.sh); a stock one without the project's path."""
     command = Command(purpose, args, cwd, env or {}, stock)
@@ -67,8 +76,9 @@ def start(purpose: str, args: List[str], work: Path, cwd: Path = ROOT,
 def finish(purpose: str, process: subprocess.Popen, work: Path) -> None:
     """Waits for a started command; raises if it failed."""
     if process.wait() != 0:
-        raise RuntimeError(f"{purpose} failed (exit {process.returncode}); "
-                           f"see {log_path(purpose, work)}")
+        raise RuntimeError(
+            f"{purpose} failed (exit {process.returncode}); see {log_path(purpose, work)}"
+        )
 
 
 def run(purpose: str, args: List[str], work: Path, cwd: Path = ROOT, stock: bool = False) -> float:

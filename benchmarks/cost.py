@@ -1,4 +1,5 @@
 """What an assistant costs to build and run: training time, model size, peak memory."""
+
 from __future__ import annotations
 
 import threading
@@ -19,8 +20,14 @@ class Training:
     model: Path
 
 
-def train(name: str, project: Path, out: Path, work: Path,
-          config: Optional[Path] = None, stock: bool = False) -> Training:
+def train(
+    name: str,
+    project: Path,
+    out: Path,
+    work: Path,
+    config: Optional[Path] = None,
+    stock: bool = False,
+) -> Training:
     """Trains a project from scratch into out/<name>.tar.gz and times it (a stock project
     without this repository's modules importable)."""
     # --force retrains every component: Rasa's training cache would otherwise time a cache hit.

@@ -1,4 +1,5 @@
 """Load generator: simulated users chatting over REST, closed loop or at a fixed arrival rate."""
+
 from __future__ import annotations
 
 import asyncio
@@ -47,14 +48,21 @@ class Conversation:
     turn: int = 0
 
 
-async def send(session: aiohttp.ClientSession, webhook: str, conversation: Conversation,
-               script: List[str], load: Load, since: float) -> None:
+async def send(
+    session: aiohttp.ClientSession,
+    webhook: str,
+    conversation: Conversation,
+    script: List[str],
+    load: Load,
+    since: float,
+) -> None:
     """Sends the conversation's next turn; a latency from `since` if answered, else an error."""
     message = script[conversation.turn]
     conversation.turn += 1
     try:
-        async with session.post(webhook, json={"sender": conversation.sender,
-                                               "message": message}) as response:
+        async with session.post(
+            webhook, json={"sender": conversation.sender, "message": message}
+        ) as response:
             reply = await response.json(content_type=None) if response.status == 200 else None
     except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
         reply = None
@@ -91,8 +99,9 @@ async def closed_loop(webhook: str, script: List[str], users: int, seconds: floa
 
     began = time.perf_counter()
     # No connection limit: every simulated user keeps its own keep-alive connection.
-    async with aiohttp.ClientSession(timeout=REQUEST_TIMEOUT,
-                                     connector=aiohttp.TCPConnector(limit=0)) as session:
+    async with aiohttp.ClientSession(
+        timeout=REQUEST_TIMEOUT, connector=aiohttp.TCPConnector(limit=0)
+    ) as session:
         await asyncio.gather(*(user(session) for _ in range(users)))
     load.seconds = time.perf_counter() - began
     return load
@@ -109,15 +118,15 @@ async def open_loop(webhook: str, script: List[str], rate: float, seconds: float
     load = Load(f"{rate:.1f}/s offered")
     waiting: Deque[Conversation] = deque()
 
-    async def arrive(session: aiohttp.ClientSession, conversation: Conversation,
-                     at: float) -> None:
+    async def arrive(session: aiohttp.ClientSession, conversation: Conversation, at: float) -> None:
         await send(session, webhook, conversation, script, load, at)
         if conversation.turn < len(script):
             waiting.append(conversation)
 
     began = time.perf_counter()
-    async with aiohttp.ClientSession(timeout=REQUEST_TIMEOUT,
-                                     connector=aiohttp.TCPConnector(limit=0)) as session:
+    async with aiohttp.ClientSession(
+        timeout=REQUEST_TIMEOUT, connector=aiohttp.TCPConnector(limit=0)
+    ) as session:
         arrivals = []
         for n in range(max(1, round(rate * seconds))):
             at = began + n / rate

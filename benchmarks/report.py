@@ -1,4 +1,5 @@
 """Writes RESULTS.md from a benchmark run and prints its summary."""
+
 from __future__ import annotations
 
 import os
@@ -13,10 +14,10 @@ import psutil
 import rasa
 
 from benchmarks.commands import RECORDED, ROOT, relative
-from channels.validation import MAX_MESSAGE_CHARS
 from benchmarks.load import Load
 from benchmarks.safety import SafetyTimes
 from benchmarks.understanding import HELDOUT, NLU_DATA, UNSCORED_INTENT, Scores
+from channels.validation import MAX_MESSAGE_CHARS
 from tests.support import environment
 
 LIMITS = Path(__file__).parent / "limits.md"
@@ -102,28 +103,48 @@ def targets(results: Results) -> List[Target]:
     """The project's performance targets, measured."""
     ours, stock = results.ours.serving, results.stock.serving
     single = ours.closed[0]
-    # "At 20 users" means the heaviest closed-loop level of the run (20 unless --users says otherwise).
+    # "At 20 users" means the heaviest closed-loop level of the run (20 unless --users says
+    # otherwise).
     ours_top, stock_top = ours.closed[-1], stock.closed[-1]
     training = results.ours.training_seconds
     return [
-        Target("throughput ≥ 4× stock's",
-               f"{ratio(ours.max_throughput, stock.max_throughput)} "
-               f"({ours.max_throughput:.1f} vs {stock.max_throughput:.1f} replies/s)",
-               ours.max_throughput >= 4 * stock.max_throughput),
-        Target(f"{single.label}: p50 ≤ 15 ms", f"{ms(single.percentile_ms(50))} ms",
-               single.percentile_ms(50) <= 15),
-        Target(f"{single.label}: p99 ≤ 40 ms", f"{ms(single.percentile_ms(99))} ms",
-               single.percentile_ms(99) <= 40),
-        Target(f"{ours_top.label}: p99 < stock's p50",
-               f"{ms(ours_top.percentile_ms(99))} ms vs {ms(stock_top.percentile_ms(50))} ms",
-               ours_top.percentile_ms(99) < stock_top.percentile_ms(50)),
-        Target("training ≤ 30 s", "not measured (smoke run)" if training is None
-               else f"{training:.1f} s", training is not None and training <= 30),
-        Target("start to first answer ≤ 20 s", f"{ours.start_to_answer:.1f} s",
-               ours.start_to_answer <= 20),
+        Target(
+            "throughput ≥ 4× stock's",
+            f"{ratio(ours.max_throughput, stock.max_throughput)} "
+            f"({ours.max_throughput:.1f} vs {stock.max_throughput:.1f} replies/s)",
+            ours.max_throughput >= 4 * stock.max_throughput,
+        ),
+        Target(
+            f"{single.label}: p50 ≤ 15 ms",
+            f"{ms(single.percentile_ms(50))} ms",
+            single.percentile_ms(50) <= 15,
+        ),
+        Target(
+            f"{single.label}: p99 ≤ 40 ms",
+            f"{ms(single.percentile_ms(99))} ms",
+            single.percentile_ms(99) <= 40,
+        ),
+        Target(
+            f"{ours_top.label}: p99 < stock's p50",
+            f"{ms(ours_top.percentile_ms(99))} ms vs {ms(stock_top.percentile_ms(50))} ms",
+            ours_top.percentile_ms(99) < stock_top.percentile_ms(50),
+        ),
+        Target(
+            "training ≤ 30 s",
+            "not measured (smoke run)" if training is None else f"{training:.1f} s",
+            training is not None and training <= 30,
+        ),
+        Target(
+            "start to first answer ≤ 20 s",
+            f"{ours.start_to_answer:.1f} s",
+            ours.start_to_answer <= 20,
+        ),
         Target("zero errors", f"{ours.errors} errors", ours.errors == 0),
-        Target("held-out intent accuracy ≥ 0.95", f"{results.heldout.accuracy:.3f}",
-               results.heldout.accuracy >= 0.95),
+        Target(
+            "held-out intent accuracy ≥ 0.95",
+            f"{results.heldout.accuracy:.3f}",
+            results.heldout.accuracy >= 0.95,
+        ),
     ]
 
 
@@ -135,21 +156,32 @@ def table(header: List[str], rows: List[List[str]]) -> str:
 
 def targets_table(results: Results) -> str:
     """Each target, what was measured, holds or missed."""
-    return table(["target", "measured", ""],
-                 [[t.name, t.measured, "holds" if t.holds else "**missed**"]
-                  for t in targets(results)])
+    return table(
+        ["target", "measured", ""],
+        [[t.name, t.measured, "holds" if t.holds else "**missed**"] for t in targets(results)],
+    )
 
 
 def load_row(name: str, load: Load) -> List[str]:
     """One row of a load table."""
-    return [name, f"{load.replies_per_second:.1f}", ms(load.percentile_ms(50)),
-            ms(load.percentile_ms(95)), ms(load.percentile_ms(99)), str(load.errors)]
+    return [
+        name,
+        f"{load.replies_per_second:.1f}",
+        ms(load.percentile_ms(50)),
+        ms(load.percentile_ms(95)),
+        ms(load.percentile_ms(99)),
+        str(load.errors),
+    ]
 
 
 def ratio_row(ours: Load, stock: Load) -> List[str]:
     """ours/stock for every column of a load table except errors."""
-    return ["*ours/stock*", ratio(ours.replies_per_second, stock.replies_per_second),
-            *(ratio(ours.percentile_ms(p), stock.percentile_ms(p)) for p in (50, 95, 99)), ""]
+    return [
+        "*ours/stock*",
+        ratio(ours.replies_per_second, stock.replies_per_second),
+        *(ratio(ours.percentile_ms(p), stock.percentile_ms(p)) for p in (50, 95, 99)),
+        "",
+    ]
 
 
 def speed_tables(results: Results) -> str:
@@ -158,27 +190,52 @@ def speed_tables(results: Results) -> str:
     header = ["assistant", "replies/s", "p50 ms", "p95 ms", "p99 ms", "errors"]
     sections = []
     for ours_load, stock_load in zip(ours.closed, stock.closed):
-        sections.append(f"**{ours_load.label}, closed loop**\n\n" + table(header, [
-            load_row("Reconnect", ours_load), load_row("stock", stock_load),
-            ratio_row(ours_load, stock_load)]))
-    sections.append("**Fixed arrival rate (open loop), half of each assistant's maximum "
-                    "throughput**\n\n" + table(["assistant", "offered", *header[1:]], [
-                        [row[0], load.label, *row[1:]] for row, load in (
-                            (load_row("Reconnect", ours.fixed_rate), ours.fixed_rate),
-                            (load_row("stock", stock.fixed_rate), stock.fixed_rate))]))
+        sections.append(
+            f"**{ours_load.label}, closed loop**\n\n"
+            + table(
+                header,
+                [
+                    load_row("Reconnect", ours_load),
+                    load_row("stock", stock_load),
+                    ratio_row(ours_load, stock_load),
+                ],
+            )
+        )
+    sections.append(
+        "**Fixed arrival rate (open loop), half of each assistant's maximum "
+        "throughput**\n\n"
+        + table(
+            ["assistant", "offered", *header[1:]],
+            [
+                [row[0], load.label, *row[1:]]
+                for row, load in (
+                    (load_row("Reconnect", ours.fixed_rate), ours.fixed_rate),
+                    (load_row("stock", stock.fixed_rate), stock.fixed_rate),
+                )
+            ],
+        )
+    )
     return "\n\n".join(sections)
 
 
 def understanding_table(results: Results) -> str:
     """Accuracy and macro-F1 of cross-validation and of the held-out file."""
+
     def row(label: str, scores: Optional[Scores]) -> List[str]:
         if scores is None:
             return [label, "not run", "", ""]
         return [label, str(scores.examples), f"{scores.accuracy:.3f}", f"{scores.macro_f1:.3f}"]
-    return table(["evaluation", "examples", "intent accuracy", "macro-F1"], [
-        row(f"cross-validation ({results.folds} folds) on `{relative(str(NLU_DATA))}`",
-            results.cross_validation),
-        row(f"held-out `{relative(str(HELDOUT))}` (never trained on)", results.heldout)])
+
+    return table(
+        ["evaluation", "examples", "intent accuracy", "macro-F1"],
+        [
+            row(
+                f"cross-validation ({results.folds} folds) on `{relative(str(NLU_DATA))}`",
+                results.cross_validation,
+            ),
+            row(f"held-out `{relative(str(HELDOUT))}` (never trained on)", results.heldout),
+        ],
+    )
 
 
 def cost_table(results: Results) -> str:
@@ -194,9 +251,14 @@ def cost_table(results: Results) -> str:
     cells = []
     for name, measure, style in rows:
         mine, theirs = measure(ours), measure(stock)
-        cells.append([name, "—" if mine is None else style.format(mine),
-                      "—" if theirs is None else style.format(theirs),
-                      ratio(mine, theirs) if mine is not None and theirs else "—"])
+        cells.append(
+            [
+                name,
+                "—" if mine is None else style.format(mine),
+                "—" if theirs is None else style.format(theirs),
+                ratio(mine, theirs) if mine is not None and theirs else "—",
+            ]
+        )
     return table(["", "Reconnect", "stock", "ours/stock"], cells)
 
 
@@ -205,46 +267,72 @@ def safety_table(results: Results) -> str:
     times = results.ours.serving.safety
     if times is None:
         return "Not measured."
-    rows = [["the matcher on a one-line crisis message", ms(times.matcher_short_ms)],
-            [f"the matcher on prose at the cap ({MAX_MESSAGE_CHARS} characters)",
-             ms(times.matcher_prose_ms)],
-            ["the matcher on crafted input at the cap (crisis words repeated)",
-             ms(times.matcher_crafted_ms)],
-            ["a crisis message's reply over REST, the server otherwise idle",
-             ms(times.crisis_alone_ms)],
-            ["the same, sent 5 ms after a message at the cap from another conversation",
-             ms(times.crisis_behind_cap_ms)]]
-    return (table(["measured (median)", "milliseconds"], rows) +
-            f"\n\nMedians of {times.rounds} runs each. Parsing runs on the server's event loop, "
-            "so a message at the cap delays everyone by about the time it takes to read; the "
-            "cap bounds it, and RE2 keeps it linear (crafted input costs what prose costs).")
+    rows = [
+        ["the matcher on a one-line crisis message", ms(times.matcher_short_ms)],
+        [
+            f"the matcher on prose at the cap ({MAX_MESSAGE_CHARS} characters)",
+            ms(times.matcher_prose_ms),
+        ],
+        [
+            "the matcher on crafted input at the cap (crisis words repeated)",
+            ms(times.matcher_crafted_ms),
+        ],
+        [
+            "a crisis message's reply over REST, the server otherwise idle",
+            ms(times.crisis_alone_ms),
+        ],
+        [
+            "the same, sent 5 ms after a message at the cap from another conversation",
+            ms(times.crisis_behind_cap_ms),
+        ],
+    ]
+    return (
+        table(["measured (median)", "milliseconds"], rows)
+        + f"\n\nMedians of {times.rounds} runs each. Parsing runs on the server's event loop, "
+        "so a message at the cap delays everyone by about the time it takes to read; the "
+        "cap bounds it, and RE2 keeps it linear (crafted input costs what prose costs)."
+    )
 
 
 def machine(results: Results) -> str:
     """Cores, memory, system and software versions, and how busy the machine was."""
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text()
-                  .splitlines() if line.startswith("model name")), platform.processor())
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     load = ", ".join(f"{x:.2f}" for x in results.load_average)
-    return (f"{os.cpu_count()} logical cores ({psutil.cpu_count(logical=False)} physical, {model}), "
-            f"{psutil.virtual_memory().total / 2**30:.1f} GiB memory, {platform.platform()}, "
-            f"Python {platform.python_version()}, Rasa {rasa.__version__}. Load average at the "
-            f"start (1, 5, 15 min): {load}; the machine may be shared, so timings are noisy.")
+    return (
+        f"{os.cpu_count()} logical cores ({psutil.cpu_count(logical=False)} physical, {model}), "
+        f"{psutil.virtual_memory().total / 2**30:.1f} GiB memory, {platform.platform()}, "
+        f"Python {platform.python_version()}, Rasa {rasa.__version__}. Load average at the "
+        f"start (1, 5, 15 min): {load}; the machine may be shared, so timings are noisy."
+    )
 
 
 def analysis() -> str:
     """Why targets are missed: written by hand after profiling, kept across runs."""
     if LIMITS.exists():
         return LIMITS.read_text().strip()
-    return (f"> **PLACEHOLDER — to be written by the lead after profiling**, in "
-            f"`{relative(str(LIMITS))}` (each run copies it here, so a new run keeps it): for "
-            f"each missed target, where the time or memory goes (profile of the Rasa server "
-            f"under the single-user load) and what would change it.")
+    return (
+        f"> **PLACEHOLDER — to be written by the lead after profiling**, in "
+        f"`{relative(str(LIMITS))}` (each run copies it here, so a new run keeps it): for "
+        f"each missed target, where the time or memory goes (profile of the Rasa server "
+        f"under the single-user load) and what would change it."
+    )
 
 
 def commit(outputs: List[Path]) -> str:
     """The commit measured, noting uncommitted changes other than the given outputs."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+
     # The run's own outputs are not changes to what it measured.
     changed = git("status", "--porcelain", "--", ".", *(f":!{relative(str(p))}" for p in outputs))
     dirty = " plus uncommitted changes" if changed else ""
@@ -255,13 +343,22 @@ def markdown(results: Results) -> str:
     """RESULTS.md."""
     missed = [t for t in targets(results) if not t.holds]
     stock = results.stock.serving
-    smoke = ("\n**Smoke run** (tiny loads, no cross-validation, no "
-             "timed training of ours, a quick stock configuration): these numbers mean "
-             "nothing.\n" if results.smoke else "")
-    limits = (f"## What limits it\n\nMissed: {'; '.join(t.name for t in missed)}.\n\n"
-              f"{analysis()}\n\n" if missed else "")
+    smoke = (
+        "\n**Smoke run** (tiny loads, no cross-validation, no "
+        "timed training of ours, a quick stock configuration): these numbers mean "
+        "nothing.\n"
+        if results.smoke
+        else ""
+    )
+    limits = (
+        f"## What limits it\n\nMissed: {'; '.join(t.name for t in missed)}.\n\n{analysis()}\n\n"
+        if missed
+        else ""
+    )
     commands = "\n".join(f"# {c.purpose}\n{c.shell()}" for c in RECORDED)
-    env = " ".join(f"{k}={relative(v)}" for k, v in environment.settings({"PATH": os.defpath}).items())
+    env = " ".join(
+        f"{k}={relative(v)}" for k, v in environment.settings({"PATH": os.defpath}).items()
+    )
     return f"""# Benchmark results
 
 Written by `benchmarks/run.py` (`make bench`) on {results.started:%Y-%m-%d %H:%M} UTC for commit
@@ -347,8 +444,11 @@ this repository's modules can load into stock Rasa. Ports are free ports picked 
 def summary(results: Results) -> str:
     """The lines `make bench` prints at the end."""
     ours, stock = results.ours.serving, results.stock.serving
-    lines = [f"Reconnect {ours.max_throughput:.1f} replies/s, stock {stock.max_throughput:.1f}; "
-             f"held-out accuracy {results.heldout.accuracy:.3f}"]
-    lines += [f"  {'holds ' if t.holds else 'MISSED'}  {t.name}: {t.measured}"
-              for t in targets(results)]
+    lines = [
+        f"Reconnect {ours.max_throughput:.1f} replies/s, stock {stock.max_throughput:.1f}; "
+        f"held-out accuracy {results.heldout.accuracy:.3f}"
+    ]
+    lines += [
+        f"  {'holds ' if t.holds else 'MISSED'}  {t.name}: {t.measured}" for t in targets(results)
+    ]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ Usage: python -m benchmarks.run [--smoke] [--users 1 5 20] [--seconds 15] [--fol
 A full run writes benchmarks/RESULTS.md; a smoke run (for `make test`) exercises every step
 with tiny loads and writes var/bench/smoke/RESULTS.md, checking that it worked, never timings.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,10 +54,16 @@ class Plan:
 def plan_from(argv: Optional[List[str]]) -> Plan:
     """The plan from the command line; --smoke shrinks everything."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--smoke", action="store_true",
-                        help="tiny run that checks every step works, for make test")
-    parser.add_argument("--users", type=int, nargs="+", default=[1, 5, 20],
-                        help="concurrent users of each closed-loop level (default 1 5 20)")
+    parser.add_argument(
+        "--smoke", action="store_true", help="tiny run that checks every step works, for make test"
+    )
+    parser.add_argument(
+        "--users",
+        type=int,
+        nargs="+",
+        default=[1, 5, 20],
+        help="concurrent users of each closed-loop level (default 1 5 20)",
+    )
     parser.add_argument("--seconds", type=float, default=15, help="length of each load phase")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none)")
     args = parser.parse_args(argv)
@@ -71,54 +78,97 @@ def plan_from(argv: Optional[List[str]]) -> Plan:
     work = BENCH_DIR / "full"
     shutil.rmtree(work, ignore_errors=True)  # nothing stale from the last run is read back
     work.mkdir()
-    return Plan(False, sorted(args.users), args.seconds, args.folds,
-                Path(__file__).parent / "RESULTS.md", work)
+    return Plan(
+        False,
+        sorted(args.users),
+        args.seconds,
+        args.folds,
+        Path(__file__).parent / "RESULTS.md",
+        work,
+    )
 
 
-def measure_serving(assistant: servers.Assistant, script: List[str], plan: Plan,
-                    with_safety: bool = False) -> report.Serving:
+def measure_serving(
+    assistant: servers.Assistant, script: List[str], plan: Plan, with_safety: bool = False
+) -> report.Serving:
     """Serves the assistant, checks its script once, then puts it under each load (and, for
     ours, measures the safety net at the message cap while it is idle again)."""
     with servers.serve(assistant, plan.work) as running:
         check = asyncio.run(conversations(running.webhook, script, 1, "script check"))
-        closed = [asyncio.run(closed_loop(running.webhook, script, users, plan.seconds))
-                  for users in plan.users]
+        closed = [
+            asyncio.run(closed_loop(running.webhook, script, users, plan.seconds))
+            for users in plan.users
+        ]
         # Half the maximum keeps the server busy but not saturated: latency there is what
         # users see on a normal day, not queueing. (A server that answered nothing gets 1/s.)
         rate = max(load.replies_per_second for load in closed) / 2 or 1.0
         fixed_rate = asyncio.run(open_loop(running.webhook, script, rate, plan.seconds))
-        safety_times = (safety.measure(running.webhook, 3 if plan.smoke else 20)
-                        if with_safety else None)
+        safety_times = (
+            safety.measure(running.webhook, 3 if plan.smoke else 20) if with_safety else None
+        )
     actions_mb = running.actions_memory.peak_mb if running.actions_memory else None
-    return report.Serving(running.start_to_answer, running.rasa_memory.peak_mb, actions_mb,
-                          check, closed, fixed_rate, safety_times)
+    return report.Serving(
+        running.start_to_answer,
+        running.rasa_memory.peak_mb,
+        actions_mb,
+        check,
+        closed,
+        fixed_rate,
+        safety_times,
+    )
 
 
 def measure_ours(plan: Plan, script: List[str]) -> report.Assistant:
-    """Reconnect as `make run` serves it (models/reconnect.tar.gz); trained again only to time it."""
-    training = (None if plan.smoke else
-                train("reconnect", ROOT, plan.work / "models", plan.work).seconds)
+    """Reconnect as `make run` serves it (models/reconnect.tar.gz); trained again only to time
+    it."""
+    training = (
+        None if plan.smoke else train("reconnect", ROOT, plan.work / "models", plan.work).seconds
+    )
     # The launchers of make run and of the tests, so what is measured is what is served.
     assistant = servers.Assistant(
-        "reconnect", ROOT, rasa=[str(RASA_LAUNCHER)], actions=[str(ACTION_LAUNCHER)],
-        tracker_db=plan.work / "reconnect-tracker.db", first_message=script[0])
-    return report.Assistant("Reconnect", training, OUR_MODEL,
-                            measure_serving(assistant, script, plan, with_safety=True))
+        "reconnect",
+        ROOT,
+        rasa=[str(RASA_LAUNCHER)],
+        actions=[str(ACTION_LAUNCHER)],
+        tracker_db=plan.work / "reconnect-tracker.db",
+        first_message=script[0],
+    )
+    return report.Assistant(
+        "Reconnect", training, OUR_MODEL, measure_serving(assistant, script, plan, with_safety=True)
+    )
 
 
 def measure_stock(plan: Plan, script: List[str]) -> report.Assistant:
-    """The stock assistant of `rasa init`, trained (with a quick configuration in smoke runs) and served."""
+    """The stock assistant of `rasa init`, trained (a quick configuration in smoke runs), served."""
     project = baseline.create_stock_project(plan.work)
     config = baseline.SMOKE_CONFIG if plan.smoke else None
     training = train("stock", project, project / "models", plan.work, config, stock=True)
     # Rasa's REST channel is in the stock credentials.yml; the flags are rasa_server.sh's.
     assistant = servers.Assistant(
-        "stock", project, rasa=[RASA, "run", "--model", str(training.model), "--interface",
-                                "127.0.0.1", "--port", "{rasa_port}", "--credentials",
-                                "credentials.yml", "--endpoints", "endpoints.yml"],
-        actions=None, tracker_db=project / "tracker.db", first_message=script[0], stock=True)
-    return report.Assistant("stock", training.seconds, training.model,
-                            measure_serving(assistant, script, plan))
+        "stock",
+        project,
+        rasa=[
+            RASA,
+            "run",
+            "--model",
+            str(training.model),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            "{rasa_port}",
+            "--credentials",
+            "credentials.yml",
+            "--endpoints",
+            "endpoints.yml",
+        ],
+        actions=None,
+        tracker_db=project / "tracker.db",
+        first_message=script[0],
+        stock=True,
+    )
+    return report.Assistant(
+        "stock", training.seconds, training.model, measure_serving(assistant, script, plan)
+    )
 
 
 def check_smoke(results: report.Results) -> None:
@@ -127,7 +177,9 @@ def check_smoke(results: report.Results) -> None:
     assert ours.check.errors == 0, f"{ours.check.errors} turns of our script got no reply"
     for assistant in (results.ours, results.stock):
         loads = [assistant.serving.check, *assistant.serving.closed, assistant.serving.fixed_rate]
-        assert all(load.latencies for load in loads), f"a load phase of {assistant.name} got no reply"
+        assert all(load.latencies for load in loads), (
+            f"a load phase of {assistant.name} got no reply"
+        )
     # Every held-out example was scored (the crisis ones are left out on purpose).
     assert results.heldout.examples == len(understanding.scored_examples(HELDOUT))
     # (The safety step checks its own replies: every crisis message, alone or behind a message
@@ -160,20 +212,34 @@ def main(argv: Optional[List[str]] = None) -> int:
     scripts = load_scripts()
     with step("Understanding: cross-validation and held-out file"):
         # Neither is timed, so they may share the cores: the held-out test then costs no time.
-        cross_validating = (understanding.start_cross_validation(plan.folds, plan.work)
-                            if plan.folds else None)
+        cross_validating = (
+            understanding.start_cross_validation(plan.folds, plan.work) if plan.folds else None
+        )
         heldout = understanding.heldout(OUR_MODEL, plan.confusion_png, plan.work)
-        cross_validation = (understanding.cross_validation_scores(cross_validating, plan.work)
-                            if cross_validating else None)
+        cross_validation = (
+            understanding.cross_validation_scores(cross_validating, plan.work)
+            if cross_validating
+            else None
+        )
     with step("Reconnect: training, start-up, load"):
         ours = measure_ours(plan, scripts["reconnect"])
     with step("Stock Rasa: training, start-up, load"):
         stock = measure_stock(plan, scripts["stock"])
     results = report.Results(
-        started=started, seconds=time.perf_counter() - began, smoke=plan.smoke,
-        load_seconds=plan.seconds, folds=plan.folds, cross_validation=cross_validation,
-        heldout=heldout, output=plan.results, confusion_png=plan.confusion_png, work=plan.work,
-        ours=ours, stock=stock, load_average=load_average)
+        started=started,
+        seconds=time.perf_counter() - began,
+        smoke=plan.smoke,
+        load_seconds=plan.seconds,
+        folds=plan.folds,
+        cross_validation=cross_validation,
+        heldout=heldout,
+        output=plan.results,
+        confusion_png=plan.confusion_png,
+        work=plan.work,
+        ours=ours,
+        stock=stock,
+        load_average=load_average,
+    )
     plan.results.write_text(report.markdown(results))
     print(report.summary(results))
     if plan.smoke:

@@ -3,6 +3,7 @@ from another conversation waits while the server reads a message at the cap.
 
 Parsing runs on the server's event loop, so a long message makes everyone wait while it is
 read; the cap (channels/validation.py) bounds that wait, and this measures it."""
+
 from __future__ import annotations
 
 import asyncio
@@ -22,8 +23,10 @@ from tests.support.replies import new_sender, topics_of
 CRISIS = "i want to die"
 # What a person might write at the cap, and what an attacker might: the words of crisis
 # patterns repeated, which made the old backtracking matcher take minutes.
-PROSE = ("I have been feeling low for weeks and I do not know how to talk to my friends about "
-         "it, so I stay home and tell myself I will call them tomorrow. ")
+PROSE = (
+    "I have been feeling low for weeks and I do not know how to talk to my friends about "
+    "it, so I stay home and tell myself I will call them tomorrow. "
+)
 CRAFTED = "i want to wish i could just hope that i would "
 
 
@@ -56,15 +59,20 @@ def _median_ms(runs: int, work) -> float:
 def matcher_times(runs: int) -> List[float]:
     """The matcher's median time on a short crisis message, prose and crafted input at the cap."""
     matcher = SafetyMatcher.load(Path(CrisisDetector.get_default_config()["spacy_pipeline"]))
-    return [_median_ms(runs, lambda text=text: matcher.match(text))
-            for text in (CRISIS, at_cap(PROSE), at_cap(CRAFTED))]
+    return [
+        _median_ms(runs, lambda text=text: matcher.match(text))
+        for text in (CRISIS, at_cap(PROSE), at_cap(CRAFTED))
+    ]
 
 
-async def _post(session: aiohttp.ClientSession, webhook: str, message: str,
-                topics: Optional[List[str]] = None) -> float:
+async def _post(
+    session: aiohttp.ClientSession, webhook: str, message: str, topics: Optional[List[str]] = None
+) -> float:
     """Seconds to the whole reply, which must carry a topic (these topics, if given)."""
     began = time.perf_counter()
-    async with session.post(webhook, json={"sender": new_sender("bench"), "message": message}) as reply:
+    async with session.post(
+        webhook, json={"sender": new_sender("bench"), "message": message}
+    ) as reply:
         assert reply.status == 200, await reply.text()
         messages = await reply.json(content_type=None)
     seconds = time.perf_counter() - began

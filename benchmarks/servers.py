@@ -1,4 +1,5 @@
-"""Starts an assistant's Rasa server (and action server) on free ports and times it to its first answer."""
+"""Starts an assistant's Rasa server (and action server) on free ports, timed to its first reply."""
+
 from __future__ import annotations
 
 import subprocess
@@ -62,15 +63,32 @@ def serve(assistant: Assistant, work: Path) -> Iterator[Running]:
     try:
         if assistant.actions:
             env["ACTION_PORT"] = ports["action_port"]
-            processes[actions] = start(actions, [arg.format(**ports) for arg in assistant.actions],
-                                       work, assistant.project, env, assistant.stock)
-        processes[rasa] = start(rasa, [arg.format(**ports) for arg in assistant.rasa],
-                                work, assistant.project, env, assistant.stock)
+            processes[actions] = start(
+                actions,
+                [arg.format(**ports) for arg in assistant.actions],
+                work,
+                assistant.project,
+                env,
+                assistant.stock,
+            )
+        processes[rasa] = start(
+            rasa,
+            [arg.format(**ports) for arg in assistant.rasa],
+            work,
+            assistant.project,
+            env,
+            assistant.stock,
+        )
         memories.update((name, PeakMemory(process.pid)) for name, process in processes.items())
         webhook = f"http://127.0.0.1:{ports['rasa_port']}/webhooks/rest/webhook"
-        servers.wait_until_ready(lambda: answered(webhook, assistant.first_message), processes,
-                                 f"an answer from {webhook}", READY_TIMEOUT, POLL_SECONDS,
-                                 logs=log_path(rasa, work).parent)
+        servers.wait_until_ready(
+            lambda: answered(webhook, assistant.first_message),
+            processes,
+            f"an answer from {webhook}",
+            READY_TIMEOUT,
+            POLL_SECONDS,
+            logs=log_path(rasa, work).parent,
+        )
         yield Running(webhook, time.perf_counter() - began, memories[rasa], memories.get(actions))
     finally:
         servers.stop(*processes.values())
@@ -81,8 +99,9 @@ def serve(assistant: Assistant, work: Path) -> Iterator[Running]:
 def answered(webhook: str, message: str) -> bool:
     """Whether the message, sent as a new sender, gets a non-empty reply."""
     try:
-        reply = requests.post(webhook, json={"sender": new_sender("bench"), "message": message},
-                              timeout=30)
+        reply = requests.post(
+            webhook, json={"sender": new_sender("bench"), "message": message}, timeout=30
+        )
     except requests.ConnectionError:
         return False  # not listening yet
     return reply.status_code == 200 and bool(reply.json())

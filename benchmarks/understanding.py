@@ -1,4 +1,5 @@
-"""How well the NLU understands: cross-validation on the training data, accuracy on held-out data."""
+"""How well the NLU understands: cross-validation on the training data, held-out accuracy."""
+
 from __future__ import annotations
 
 import json
@@ -33,10 +34,26 @@ class Scores:
 
 def start_cross_validation(folds: int, work: Path) -> subprocess.Popen:
     """Starts stratified k-fold cross-validation of our pipeline on our NLU data."""
-    return start(CROSS_VALIDATION, [
-        RASA, "test", "nlu", "--cross-validation", "--folds", str(folds),
-        "--config", str(ROOT / "config.yml"), "-u", str(NLU_DATA),
-        "--out", str(work / CROSS_VALIDATION), "--no-plot", "--successes"], work)
+    return start(
+        CROSS_VALIDATION,
+        [
+            RASA,
+            "test",
+            "nlu",
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--config",
+            str(ROOT / "config.yml"),
+            "-u",
+            str(NLU_DATA),
+            "--out",
+            str(work / CROSS_VALIDATION),
+            "--no-plot",
+            "--successes",
+        ],
+        work,
+    )
 
 
 def cross_validation_scores(process: subprocess.Popen, work: Path) -> Scores:
@@ -48,8 +65,22 @@ def cross_validation_scores(process: subprocess.Popen, work: Path) -> Scores:
 def heldout(model: Path, confusion_png: Path, work: Path) -> Scores:
     """Scores the model on the held-out file and keeps its confusion matrix image."""
     out = work / "heldout"
-    run("held-out test", [RASA, "test", "nlu", "-u", str(HELDOUT), "--model", str(model),
-                          "--out", str(out), "--successes"], work)
+    run(
+        "held-out test",
+        [
+            RASA,
+            "test",
+            "nlu",
+            "-u",
+            str(HELDOUT),
+            "--model",
+            str(model),
+            "--out",
+            str(out),
+            "--successes",
+        ],
+        work,
+    )
     shutil.copyfile(out / "intent_confusion_matrix.png", confusion_png)
     return scores(out)
 

@@ -3,6 +3,7 @@
 Registered in credentials.yml under its module path; its name is still "rest", so the
 endpoint stays POST /webhooks/rest/webhook.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.storage import handle_or_answer_crisis
-from channels.validation import (MAX_MESSAGE_CHARS, TOO_DEEP, depth_problem, message_problem,
-                                 sender_problem)
+from channels.validation import (
+    MAX_MESSAGE_CHARS,
+    TOO_DEEP,
+    depth_problem,
+    message_problem,
+    sender_problem,
+)
 
 # Why the current request's message got no answer (storage down, the action server down), or
 # None: Rasa's webhook would answer 200 with whatever it had collected.
@@ -40,9 +46,16 @@ def request_problem(body: bytes) -> Optional[Tuple[int, Text]]:
         return 400, TOO_DEEP
     if not isinstance(data, dict):
         return 400, 'the request body must be a JSON object: {"sender": "...", "message": "..."}'
-    problem = (depth_problem(data) or sender_problem(data.get("sender"))
-               or message_problem(data.get("message")))
-    if problem is None and data.get("metadata") is not None and not isinstance(data["metadata"], dict):
+    problem = (
+        depth_problem(data)
+        or sender_problem(data.get("sender"))
+        or message_problem(data.get("message"))
+    )
+    if (
+        problem is None
+        and data.get("metadata") is not None
+        and not isinstance(data["metadata"], dict)
+    ):
         problem = "'metadata' must be a JSON object"
     return (400, problem) if problem else None
 
@@ -50,9 +63,7 @@ def request_problem(body: bytes) -> Optional[Tuple[int, Text]]:
 class ValidatingRestInput(RestInput):
     """POST /webhooks/rest/webhook, refusing malformed requests with 400 or 413."""
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's REST blueprint with a check in front of the webhook, and a 503 with an
         explanation when the message got no answer (storage or the action server down)."""
 
@@ -66,11 +77,13 @@ class ValidatingRestInput(RestInput):
             UNANSWERED.set(None)  # one task serves every request of a kept-alive connection
 
         @blueprint.middleware("response")
-        async def explain_unanswered(request: Request,
-                                          _response: HTTPResponse) -> Optional[HTTPResponse]:
+        async def explain_unanswered(
+            request: Request, _response: HTTPResponse
+        ) -> Optional[HTTPResponse]:
             if UNANSWERED.get():
-                return response.json({"error": UNANSWERED.get()}, status=503,
-                                     headers={"Retry-After": "5"})
+                return response.json(
+                    {"error": UNANSWERED.get()}, status=503, headers={"Retry-After": "5"}
+                )
             return None
 
         @blueprint.middleware("request")
@@ -80,8 +93,13 @@ class ValidatingRestInput(RestInput):
             if bool_arg(request, "stream", False):
                 # A streamed reply has begun before a failure could be answered with a 503
                 # or a crisis message: only whole replies are offered.
-                return response.json({"error": "streamed replies (?stream=true) are not "
-                                               "supported; leave the parameter out"}, status=400)
+                return response.json(
+                    {
+                        "error": "streamed replies (?stream=true) are not "
+                        "supported; leave the parameter out"
+                    },
+                    status=400,
+                )
             problem = request_problem(request.body or b"")
             if problem is None:
                 return None

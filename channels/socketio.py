@@ -9,6 +9,7 @@
 - A socket leaves its previous conversation's room when it asks for a new session.
 Registered in credentials.yml under its module path; its name is still "socketio".
 """
+
 from __future__ import annotations
 
 import inspect
@@ -65,9 +66,7 @@ class TopicSocketIOInput(SocketIOInput):
         """The output used for messages sent outside a conversation turn."""
         return TopicSocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> SocketBlueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> SocketBlueprint:
         """Rasa's blueprint, with its session and message handlers replaced."""
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
@@ -90,16 +89,20 @@ class TopicSocketIOInput(SocketIOInput):
             if not isinstance(data, dict):
                 return await self._refuse(sid, "the event must be an object {message, session_id}")
             sender = data.get("session_id") if self.session_persistence else sid
-            problem = (depth_problem(data) or sender_problem(sender)
-                       or message_problem(data.get("message")))
+            problem = (
+                depth_problem(data)
+                or sender_problem(sender)
+                or message_problem(data.get("message"))
+            )
             metadata = data.get(self.metadata_key) or {}
             if problem is None and not isinstance(metadata, dict):
                 problem = "metadata must be an object"
             if problem:
                 return await self._refuse(sid, problem)
             output = TopicSocketIOOutput(sio, self.bot_message_evt)
-            message = UserMessage(data["message"], output, sender,
-                                  input_channel=self.name(), metadata=metadata)
+            message = UserMessage(
+                data["message"], output, sender, input_channel=self.name(), metadata=metadata
+            )
             problem = await handle_or_answer_crisis(on_new_message, message)
             if problem:
                 await self._refuse(sid, problem)

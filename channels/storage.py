@@ -6,6 +6,7 @@ travels on in `UserMessage.parse_data`, so Rasa does not parse it again), and a
 crisis or crisis-check message whose turn fails for any reason (the database, Redis, the lock,
 a hang cut short by the deadline) still gets its domain responses, which need nothing stored.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -23,14 +24,20 @@ from server import names
 from server.storage_errors import StorageUnavailable
 
 logger = logging.getLogger(__name__)
-UNAVAILABLE = ("conversations cannot be stored right now, so this message was not handled; "
-               "please send it again in a moment")
-UNANSWERED = ("Reconnect could not answer this message just now (a part of it is not running); "
-              "please send it again in a moment")
+UNAVAILABLE = (
+    "conversations cannot be stored right now, so this message was not handled; "
+    "please send it again in a moment"
+)
+UNANSWERED = (
+    "Reconnect could not answer this message just now (a part of it is not running); "
+    "please send it again in a moment"
+)
 # What the safety net's intents are answered with when the turn cannot run (the rules in
 # data/rules.yml say the same when it can). A crisis in another language adds a line in it.
-SAFETY_RESPONSES = {names.CRISIS_INTENT: [names.CRISIS_RESPONSE],
-                    names.CRISIS_CHECK_INTENT: [names.CRISIS_CHECK_RESPONSE]}
+SAFETY_RESPONSES = {
+    names.CRISIS_INTENT: [names.CRISIS_RESPONSE],
+    names.CRISIS_CHECK_INTENT: [names.CRISIS_CHECK_RESPONSE],
+}
 # How long a crisis turn may take before its responses are sent without it: a few seconds
 # of a hung database or lock, never the lock lifetime of an instance that died mid-turn.
 SAFETY_DEADLINE_SECONDS = 5.0
@@ -38,8 +45,7 @@ SAFETY_DEADLINE_SECONDS = 5.0
 
 # Everything that means "the turn could not run for want of storage or lock", as opposed to
 # a bug: those are not caught, so they stay visible.
-UNAVAILABLE_ERRORS = (StorageUnavailable, LockError, ConnectionError, OSError,
-                      asyncio.TimeoutError)
+UNAVAILABLE_ERRORS = (StorageUnavailable, LockError, ConnectionError, OSError, asyncio.TimeoutError)
 
 
 def _redis_errors() -> tuple:
@@ -66,12 +72,19 @@ def safety_response_names(parse: Dict[Text, Any]) -> List[Text]:
 
 
 def _language(parse: Dict[Text, Any]) -> Optional[Text]:
-    return next((e.get("value") for e in parse.get("entities") or []
-                 if e.get("entity") == names.LANGUAGE_SLOT), None)
+    return next(
+        (
+            e.get("value")
+            for e in parse.get("entities") or []
+            if e.get("entity") == names.LANGUAGE_SLOT
+        ),
+        None,
+    )
 
 
-async def _send_safety_responses(agent: Agent, message: UserMessage,
-                                 parse: Dict[Text, Any]) -> None:
+async def _send_safety_responses(
+    agent: Agent, message: UserMessage, parse: Dict[Text, Any]
+) -> None:
     """Sends the safety net's responses without the stored conversation."""
     tracker = DialogueStateTracker(message.sender_id, agent.domain.slots)
     language = _language(parse)
@@ -89,13 +102,17 @@ async def _send_safety_responses(agent: Agent, message: UserMessage,
 
 def _answered(output: Any) -> bool:
     """Whether the turn sent the person anything (REST collects, socket.io records topics)."""
-    sent = output.messages if isinstance(output, CollectingOutputChannel) else getattr(
-        output, "sent_topics", [True])
+    sent = (
+        output.messages
+        if isinstance(output, CollectingOutputChannel)
+        else getattr(output, "sent_topics", [True])
+    )
     return bool(sent)
 
 
-async def handle_or_answer_crisis(on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                                  message: UserMessage) -> Optional[Text]:
+async def handle_or_answer_crisis(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage
+) -> Optional[Text]:
     """Handles the message; when its turn cannot run, still answers a crisis. Otherwise, why
     the message got no answer (for the channel to say so its own way), or None."""
     agent: Agent = Sanic.get_app().ctx.agent
@@ -108,8 +125,7 @@ async def handle_or_answer_crisis(on_new_message: Callable[[UserMessage], Awaita
             await on_new_message(message)
     except UNAVAILABLE_ERRORS + _redis_errors() as error:
         # The error's type only: its text may quote the message (SQL parameters).
-        logger.error("message not handled, storage or lock unavailable: %s",
-                     type(error).__name__)
+        logger.error("message not handled, storage or lock unavailable: %s", type(error).__name__)
         if not safety:
             return UNAVAILABLE
         await _send_safety_responses(agent, message, parse)

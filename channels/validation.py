@@ -1,4 +1,5 @@
 """What a client may send: shared by the REST and socket.io channels."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Serves the built web widget (.build/widget) at /webhooks/widget/, same origin as Rasa."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ FILE_NAME = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9]+)+$")
 # Everything the page needs comes from this server: no third-party requests.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
-                               "base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-cache",
@@ -29,9 +30,7 @@ class WidgetInput(InputChannel):
     def name(cls) -> Text:
         return "widget"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """GET /webhooks/widget/ and /webhooks/widget/<file>."""
         blueprint = Blueprint("reconnect_widget", __name__)
 

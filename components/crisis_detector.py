@@ -8,6 +8,7 @@ language that is not a crisis becomes `language_unsupported`. For a crisis or a 
 another language, the `language` entity names the language, so that the reply can add a
 line in it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,10 +19,19 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_ATTRIBUTE_START,
-                                      ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR,
-                                      INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
-                                      PREDICTED_CONFIDENCE_KEY, TEXT)
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 from components.safety_matcher import ENGLISH, PATTERNS_DIR, SafetyMatcher
@@ -36,9 +46,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 WORD_JOINER = "\u2060"
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisDetector(GraphComponent):
     """Sets the crisis, crisis-check or unsupported-language intent, deterministically."""
 
@@ -85,21 +93,28 @@ class CrisisDetector(GraphComponent):
                     message.set(TEXT, WORD_JOINER + text.lstrip())
                 self._escalations += 1
                 # A count only: the text of a crisis message never goes to the logs.
-                logger.info("crisis escalation (tier %d): %d since start",
-                            finding.tier, self._escalations)
+                logger.info(
+                    "crisis escalation (tier %d): %d since start", finding.tier, self._escalations
+                )
             elif language != ENGLISH and not text.lstrip().startswith("/"):
                 self._override(message, self._language_intent, language)
         return messages
 
     def _override(self, message: Message, intent_name: Text, language: Optional[Text]) -> None:
         intent = {INTENT_NAME_KEY: intent_name, PREDICTED_CONFIDENCE_KEY: 1.0}
-        others = [r for r in message.get(INTENT_RANKING_KEY) or []
-                  if r.get(INTENT_NAME_KEY) != intent_name]
+        others = [
+            r
+            for r in message.get(INTENT_RANKING_KEY) or []
+            if r.get(INTENT_NAME_KEY) != intent_name
+        ]
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [intent] + others, add_to_output=True)
         if language != ENGLISH:
-            entity = {ENTITY_ATTRIBUTE_TYPE: self._language_entity,
-                      ENTITY_ATTRIBUTE_VALUE: language, ENTITY_ATTRIBUTE_START: 0,
-                      ENTITY_ATTRIBUTE_END: len(message.get(TEXT) or ""),
-                      EXTRACTOR: type(self).__name__}
+            entity = {
+                ENTITY_ATTRIBUTE_TYPE: self._language_entity,
+                ENTITY_ATTRIBUTE_VALUE: language,
+                ENTITY_ATTRIBUTE_START: 0,
+                ENTITY_ATTRIBUTE_END: len(message.get(TEXT) or ""),
+                EXTRACTOR: type(self).__name__,
+            }
             message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)

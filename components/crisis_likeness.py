@@ -11,6 +11,7 @@ examples, trained and held out, as ordinary too). It only ever asks the check qu
 It is deterministic: the same corpus gives the same weights (liblinear, fixed seed). It is
 fitted once per corpus and kept under .build/, keyed by a hash of what it was fitted on.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -57,11 +58,16 @@ def _load(path: Path) -> Dict:
 def corpus_cases(corpus_dir: Path = CORPUS_DIR) -> Tuple[List[Crisis], List[Ordinary]]:
     """Every labelled message of the safety net's corpus: positives.yml (tier 1),
     negatives.yml, the blind rounds (round*.yml) and languages.yml."""
-    crisis: List[Crisis] = [(group, text, 1) for group, texts in
-                            _load(corpus_dir / "positives.yml")["groups"].items() for text in texts]
-    ordinary: List[Ordinary] = [(group, text) for group, texts in
-                                _load(corpus_dir / "negatives.yml")["groups"].items()
-                                for text in texts]
+    crisis: List[Crisis] = [
+        (group, text, 1)
+        for group, texts in _load(corpus_dir / "positives.yml")["groups"].items()
+        for text in texts
+    ]
+    ordinary: List[Ordinary] = [
+        (group, text)
+        for group, texts in _load(corpus_dir / "negatives.yml")["groups"].items()
+        for text in texts
+    ]
     for path in sorted(corpus_dir.glob("round*.yml")):
         data = _load(path)
         crisis += [(f"{path.stem}:{c['kind']}", c["text"], c["tier"]) for c in data["crisis"]]
@@ -88,8 +94,9 @@ def labelled_examples() -> Tuple[List[Text], List[int]]:
 class CrisisLikeness:
     """The probability that a message (as English lemmas) belongs with the crisis corpus."""
 
-    def __init__(self, words: TfidfVectorizer, characters: TfidfVectorizer,
-                 model: LogisticRegression) -> None:
+    def __init__(
+        self, words: TfidfVectorizer, characters: TfidfVectorizer, model: LogisticRegression
+    ) -> None:
         self._words = words
         self._characters = characters
         self._model = model
@@ -98,17 +105,20 @@ class CrisisLikeness:
     def fit(cls, texts: Sequence[Text], labels: Sequence[int]) -> "CrisisLikeness":
         """Fits the vectorisers and the model on lemma texts."""
         words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-        characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2,
-                                     sublinear_tf=True)
+        characters = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True
+        )
         features = hstack([words.fit_transform(texts), characters.fit_transform(texts)])
-        model = LogisticRegression(C=4.0, solver="liblinear", random_state=0,
-                                   class_weight="balanced", max_iter=1000)
+        model = LogisticRegression(
+            C=4.0, solver="liblinear", random_state=0, class_weight="balanced", max_iter=1000
+        )
         model.fit(features.tocsr(), np.asarray(labels))
         return cls(words, characters, model)
 
     @classmethod
-    def load_or_fit(cls, lemmatise: Callable[[Text], Text],
-                    cache_dir: Path = CACHE_DIR) -> "CrisisLikeness":
+    def load_or_fit(
+        cls, lemmatise: Callable[[Text], Text], cache_dir: Path = CACHE_DIR
+    ) -> "CrisisLikeness":
         """The model fitted on the current corpus: from the cache, or fitted and cached."""
         digest = hashlib.sha256()
         for path in corpus_files() + [Path(__file__)]:
@@ -132,6 +142,7 @@ class CrisisLikeness:
 
     def probability(self, lemmas: Text) -> float:
         """How likely the lemma text is a crisis message, from 0 to 1."""
-        features = hstack([self._words.transform([lemmas]),
-                           self._characters.transform([lemmas])]).tocsr()
+        features = hstack(
+            [self._words.transform([lemmas]), self._characters.transform([lemmas])]
+        ).tocsr()
         return float(self._model.predict_proba(features)[0, 1])

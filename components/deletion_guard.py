@@ -7,6 +7,7 @@ buttons instead of deleting. The widget's "Start over" and the "Yes, delete it" 
 "/delete_conversation", which Rasa resolves after the pipeline at confidence 1.0, so they
 are never held back.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -15,24 +16,29 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
-                                      PREDICTED_CONFIDENCE_KEY)
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 from server import names
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class DeletionGuard(GraphComponent):
     """Replaces an unsure delete_conversation with confirm_deletion."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """The guarded intent, what it becomes, and the confidence that needs no question."""
-        return {"intent": names.DELETE_INTENT, "unsure_intent": names.CONFIRM_DELETION_INTENT,
-                "threshold": 0.6}
+        return {
+            "intent": names.DELETE_INTENT,
+            "unsure_intent": names.CONFIRM_DELETION_INTENT,
+            "threshold": 0.6,
+        }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._intent = config["intent"]
@@ -54,11 +60,15 @@ class DeletionGuard(GraphComponent):
         """Renames the intent of each message that only probably asks to delete."""
         for message in messages:
             intent = message.get(INTENT) or {}
-            if (intent.get(INTENT_NAME_KEY) == self._intent
-                    and intent.get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._threshold):
+            if (
+                intent.get(INTENT_NAME_KEY) == self._intent
+                and intent.get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._threshold
+            ):
                 unsure = {**intent, INTENT_NAME_KEY: self._unsure_intent}
-                ranking = [unsure if r.get(INTENT_NAME_KEY) == self._intent else r
-                           for r in message.get(INTENT_RANKING_KEY) or []]
+                ranking = [
+                    unsure if r.get(INTENT_NAME_KEY) == self._intent else r
+                    for r in message.get(INTENT_RANKING_KEY) or []
+                ]
                 message.set(INTENT, unsure, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

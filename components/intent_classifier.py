@@ -5,6 +5,7 @@ seconds of every server start. A linear model is three arrays, so this subclass
 stores them in an .npz file (no pickle, nothing executable) and rebuilds the estimator from
 them; training and prediction are Rasa's own.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,17 +23,16 @@ logger = logging.getLogger(__name__)
 ARRAYS = ("coef_", "intercept_", "classes_")
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(LogisticRegressionClassifier):
     """Logistic regression on the featurizers' counts, persisted without skops."""
 
     def persist(self) -> None:
         """Writes the fitted arrays to the model storage."""
         with self._model_storage.write_to(self._resource) as model_dir:
-            np.savez(model_dir / "classifier.npz",
-                     **{name: getattr(self.clf, name) for name in ARRAYS})
+            np.savez(
+                model_dir / "classifier.npz", **{name: getattr(self.clf, name) for name in ARRAYS}
+            )
 
     @classmethod
     def load(

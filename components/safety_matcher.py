@@ -13,6 +13,7 @@ Every pattern is an RE2 expression, so matching is linear in the message's lengt
 construction; the idiom exclusions Python's look-arounds used to express are a second,
 bounded pass (`unless_followed_by`, `unless_preceded_by`). The normalisation walks the text once.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -34,20 +35,51 @@ LIKENESS = "likeness"  # the group name of a tier-2 finding of the likeness mode
 # stays linear however many candidate matches a message has.
 EXCLUSION_WINDOW = 200
 
-_CHARACTERS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'",
-                             "\u00df": "ss", "\u0153": "oe", "\u00e6": "ae", "\u00f8": "o",
-                             "\u0142": "l", "\u0111": "d"})
+_CHARACTERS = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u00df": "ss",
+        "\u0153": "oe",
+        "\u00e6": "ae",
+        "\u00f8": "o",
+        "\u0142": "l",
+        "\u0111": "d",
+    }
+)
 # Characters people put inside words to dodge filters ("k!ll", "su1c1de", "$uicide").
-_LOOKALIKES = str.maketrans({"1": "i", "!": "i", "3": "e", "0": "o", "@": "a",
-                             "$": "s", "4": "a", "5": "s", "7": "t", "|": "l"})
+_LOOKALIKES = str.maketrans(
+    {
+        "1": "i",
+        "!": "i",
+        "3": "e",
+        "0": "o",
+        "@": "a",
+        "$": "s",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "|": "l",
+    }
+)
 _CENSORS = set("*#")  # "s*icidal", "k#ll"
 _SPELLING_SEPARATORS = set(" .-_*")  # "k i l l", "s.u.i.c.i.d.e"
 _TOKEN = re2.compile(r"[a-z0-9'/]+")
 # Contractions spelled out, so that the patterns only need "not", "would", "am"...; a
 # possessive 's becomes the word "s", so that "(\w+ ){0,3}" steps over "my dad s gun".
-_CONTRACTIONS = (("can't", "can not"), ("won't", "will not"), ("n't", " not"),
-                 ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"),
-                 ("'d", " would"), ("'s", " s"))
+_CONTRACTIONS = (
+    ("can't", "can not"),
+    ("won't", "will not"),
+    ("n't", " not"),
+    ("'m", " am"),
+    ("'re", " are"),
+    ("'ve", " have"),
+    ("'ll", " will"),
+    ("'d", " would"),
+    ("'s", " s"),
+)
 
 
 class Finding(NamedTuple):
@@ -80,7 +112,7 @@ class Pattern:
             start, end = found.span()
             if self._after and self._after.match(text, end, end + EXCLUSION_WINDOW):
                 continue
-            if self._before and self._before.search(text[max(0, start - EXCLUSION_WINDOW):start]):
+            if self._before and self._before.search(text[max(0, start - EXCLUSION_WINDOW) : start]):
                 continue
             return True
         return False
@@ -148,8 +180,12 @@ def _undisguise(text: Text) -> Text:
         if inside and run.translate(_LOOKALIKES).isalpha():
             # A doubled 1 inside a word stands for "ll" ("ki11", "wi11"), a single one for "i".
             run = run.replace("11", "ll").translate(_LOOKALIKES)
-        elif (not letters and i + 1 < len(runs) and run[-1] in "$@"
-              and (len(run) == 1 or not run[-2].isalnum())):
+        elif (
+            not letters
+            and i + 1 < len(runs)
+            and run[-1] in "$@"
+            and (len(run) == 1 or not run[-2].isalnum())
+        ):
             run = run[:-1] + run[-1].translate(_LOOKALIKES)
         out.append(run)
     return "".join(out)
@@ -164,12 +200,17 @@ def _join_spelled_out(text: Text, unsquash) -> Text:
     while i < len(runs):
         j = i
         # runs[j] is a single letter and runs[j + 1] one separator before another letter
-        while (j + 2 < len(runs) and runs[j][0] and len(runs[j][1]) == 1
-               and len(runs[j + 1][1]) == 1 and runs[j + 1][1] in _SPELLING_SEPARATORS
-               and len(runs[j + 2][1]) == 1):
+        while (
+            j + 2 < len(runs)
+            and runs[j][0]
+            and len(runs[j][1]) == 1
+            and len(runs[j + 1][1]) == 1
+            and runs[j + 1][1] in _SPELLING_SEPARATORS
+            and len(runs[j + 2][1]) == 1
+        ):
             j += 2
         if j - i >= 4:  # at least three letters
-            out.append(unsquash("".join(run for _, run in runs[i:j + 1:2])))
+            out.append(unsquash("".join(run for _, run in runs[i : j + 1 : 2])))
             i = j + 1
         else:
             out.append(runs[i][1])
@@ -189,8 +230,13 @@ def plain_words(text: Text) -> List[Text]:
 class SafetyMatcher:
     """Tells whether a message mentions suicide or self-harm, how clearly, in which language."""
 
-    def __init__(self, nlp: spacy.language.Language, english: Dict,
-                 others: Iterable[Dict] = (), likeness: bool = True) -> None:
+    def __init__(
+        self,
+        nlp: spacy.language.Language,
+        english: Dict,
+        others: Iterable[Dict] = (),
+        likeness: bool = True,
+    ) -> None:
         """Compiles the patterns (raises KeyError when a section is missing) and, unless
         `likeness` is off, loads or fits the likeness model of components/crisis_likeness.py."""
         self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
@@ -199,24 +245,33 @@ class SafetyMatcher:
         self._not_typos = set(english["not_typos"])
         self._typos: Dict[Text, Text] = english["typos"]
         self._squashed: Dict[Text, Text] = english["squashed"]
-        self._collapsed_terms = {_collapse_repeats(t): t for t in
-                                 list(self._fuzzy) + list(self._typos.values())}
+        self._collapsed_terms = {
+            _collapse_repeats(t): t for t in list(self._fuzzy) + list(self._typos.values())
+        }
         self._english = self._language(ENGLISH, english)
         self._others = [self._language(data["language"], data) for data in others]
-        self._likeness = (CrisisLikeness.load_or_fit(lambda t: self._english_forms(
-            plain_words(t))[1]) if likeness else None)
+        self._likeness = (
+            CrisisLikeness.load_or_fit(lambda t: self._english_forms(plain_words(t))[1])
+            if likeness
+            else None
+        )
 
     @staticmethod
     def _language(code: Text, data: Dict) -> Language:
-        tiers = {tier: {name: _compiled(group)
-                        for name, group in (data.get(f"tier{tier}") or {}).items()}
-                 for tier in TIERS}
-        return Language(code, tiers, frozenset(data.get("markers", ())),
-                        frozenset(data.get("greetings", ())))
+        tiers = {
+            tier: {
+                name: _compiled(group) for name, group in (data.get(f"tier{tier}") or {}).items()
+            }
+            for tier in TIERS
+        }
+        return Language(
+            code, tiers, frozenset(data.get("markers", ())), frozenset(data.get("greetings", ()))
+        )
 
     @classmethod
-    def load(cls, spacy_dir: Path, patterns_dir: Path = PATTERNS_DIR,
-             likeness: bool = True) -> "SafetyMatcher":
+    def load(
+        cls, spacy_dir: Path, patterns_dir: Path = PATTERNS_DIR, likeness: bool = True
+    ) -> "SafetyMatcher":
         """Loads the saved spaCy pipeline (for its lemma table) and every language's patterns."""
         if not Path(spacy_dir, "config.cfg").exists():
             raise FileNotFoundError(
@@ -256,8 +311,11 @@ class SafetyMatcher:
                         found_in = language.code if written_in == ENGLISH else written_in
                         return Finding(tier, name, found_in), written_in
         # The likeness model reads English lemmas: other languages have their patterns only.
-        if (self._likeness and written_in == ENGLISH
-                and self._likeness.probability(forms[ENGLISH][1]) >= THRESHOLD):
+        if (
+            self._likeness
+            and written_in == ENGLISH
+            and self._likeness.probability(forms[ENGLISH][1]) >= THRESHOLD
+        ):
             return Finding(2, LIKENESS, ENGLISH), written_in
         return None, written_in
 
@@ -292,8 +350,9 @@ class SafetyMatcher:
             word = self._unsquash(word)
         if "2" in word:  # "want2die": a 2 between letters is the word "to"
             runs = [run for _, run in _runs(word)]
-            word = "".join(" 2 " if run == "2" and 0 < i < len(runs) - 1 else run
-                           for i, run in enumerate(runs))
+            word = "".join(
+                " 2 " if run == "2" and 0 < i < len(runs) - 1 else run for i, run in enumerate(runs)
+            )
         out: List[Text] = []
         for part in " ".join(self._rewrites.get(w, w) for w in word.split()).split():
             out.extend(t for t in self._expand(part).split() if t.strip("'/"))
@@ -321,11 +380,15 @@ class SafetyMatcher:
         out: List[Text] = []
         i = 0
         while i < len(words):
-            joined = "".join(words[i:i + 2])
+            joined = "".join(words[i : i + 2])
             # "my self" stays two words: the patterns accept it, and "my self harm" must
             # not become "myself harm".
-            if (i + 1 < len(words) and len(joined) >= 6 and joined in self._fuzzy
-                    and words[i + 1] != "self"):
+            if (
+                i + 1 < len(words)
+                and len(joined) >= 6
+                and joined in self._fuzzy
+                and words[i + 1] != "self"
+            ):
                 out.append(joined)
                 i += 2
                 continue

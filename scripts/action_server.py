@@ -7,6 +7,7 @@ listens on 127.0.0.1 only. When ACTION_TOKEN is set, /webhook and /actions also 
 `Authorization: Bearer <ACTION_TOKEN>` (endpoints.prod.yml sends it), which keeps out
 other local programs and web pages in a local browser; /health stays open for readiness checks.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -44,8 +45,7 @@ class TokenCheck:
             # compare_digest: the time taken does not tell how much of the token was right
             if hmac.compare_digest(given.encode(), self.expected.encode()):
                 return None
-            return response.json({"error": "this server answers only the Rasa server"},
-                                 status=401)
+            return response.json({"error": "this server answers only the Rasa server"}, status=401)
 
 
 def main(argv: Optional[List[str]] = None) -> None:

@@ -4,6 +4,7 @@ Pretrained spaCy models cannot be downloaded on our machines, so the crisis dete
 uses a blank English tokenizer plus the lemma lookup table shipped in the
 `spacy-lookups-data` package. Usage: python scripts/build_spacy_pipeline.py OUT_DIR
 """
+
 import sys
 from pathlib import Path
 

@@ -4,6 +4,7 @@ Reads the settings run_prod.sh exports (PG_HOST, PG_PORT, PG_DATABASE, PG_USER, 
 REDIS_HOST, REDIS_PORT, REDIS_DB). Rasa creates the tables itself; it cannot create the
 database, and it only finds out that Redis is missing when the first message arrives.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,13 @@ def create_database() -> bool:
     """Creates PG_DATABASE unless it exists; True when it was created."""
     name = os.environ["PG_DATABASE"]
     connection = psycopg2.connect(
-        host=os.environ["PG_HOST"], port=os.environ["PG_PORT"], user=os.environ["PG_USER"],
-        password=os.environ.get("PG_PASSWORD") or None, dbname="postgres", connect_timeout=10)
+        host=os.environ["PG_HOST"],
+        port=os.environ["PG_PORT"],
+        user=os.environ["PG_USER"],
+        password=os.environ.get("PG_PASSWORD") or None,
+        dbname="postgres",
+        connect_timeout=10,
+    )
     connection.autocommit = True  # CREATE DATABASE cannot run inside a transaction
     try:
         with connection.cursor() as cursor:
@@ -37,8 +43,12 @@ def create_database() -> bool:
 
 def check_redis() -> None:
     """Raises redis.RedisError unless the lock store's Redis answers."""
-    redis.Redis(host=os.environ["REDIS_HOST"], port=int(os.environ["REDIS_PORT"]),
-                db=int(os.environ["REDIS_DB"]), socket_timeout=10).ping()
+    redis.Redis(
+        host=os.environ["REDIS_HOST"],
+        port=int(os.environ["REDIS_PORT"]),
+        db=int(os.environ["REDIS_DB"]),
+        socket_timeout=10,
+    ).ping()
 
 
 def main() -> int:
@@ -54,8 +64,11 @@ def main() -> int:
     try:
         check_redis()
     except redis.RedisError as error:
-        print(f"Redis at {os.environ['REDIS_HOST']}:{os.environ['REDIS_PORT']} does not answer: "
-              f"{error}", file=sys.stderr)
+        print(
+            f"Redis at {os.environ['REDIS_HOST']}:{os.environ['REDIS_PORT']} does not answer: "
+            f"{error}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

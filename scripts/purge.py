@@ -4,6 +4,7 @@ Usage: python scripts/purge.py [ENDPOINTS] [--days N]
 ENDPOINTS (default endpoints.yml) names the tracker store, SQLite or PostgreSQL. The retention
 is --days, else the RETENTION_DAYS environment variable, else 30 days.
 """
+
 import argparse
 import os
 import sys
@@ -38,14 +39,18 @@ def main() -> int:
     try:
         removed = store.delete_older_than(before)
     except SQLAlchemyError as error:
-        print(f"purge: nothing deleted, the {url.get_backend_name()} database {url.database} "
-              f"cannot be used: {type(error).__name__}: {str(error).splitlines()[0]}",
-              file=sys.stderr)
+        print(
+            f"purge: nothing deleted, the {url.get_backend_name()} database {url.database} "
+            f"cannot be used: {type(error).__name__}: {str(error).splitlines()[0]}",
+            file=sys.stderr,
+        )
         return 1
     since = datetime.fromtimestamp(before, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    print(f"Removed {removed.conversations} conversations ({removed.events} events) with no "
-          f"message since {since} ({days:g}-day retention) from {url.get_backend_name()} "
-          f"database {url.database}.")
+    print(
+        f"Removed {removed.conversations} conversations ({removed.events} events) with no "
+        f"message since {since} ({days:g}-day retention) from {url.get_backend_name()} "
+        f"database {url.database}."
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """`python -m server ARGS`: Rasa's command line (`rasa ARGS`) with Reconnect's changes applied."""
+
 from server.bootstrap import apply
 
 if __name__ == "__main__":

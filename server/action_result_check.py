@@ -5,6 +5,7 @@ checks the schema itself against its meta-schema, on every call: under load, mos
 time in the Rasa server's profile (benchmarks/RESULTS.md). The check below is
 the same (same schema, same error, same message), with the validator made once.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -31,7 +32,8 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
         error.message += (
             f". Failed to validate Action server response from API, make sure your response "
             f"from the Action endpoint is valid. For more information about the format visit "
-            f"{DOCS_BASE_URL}/custom-actions")
+            f"{DOCS_BASE_URL}/custom-actions"
+        )
         raise error
     return True
 

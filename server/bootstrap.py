@@ -1,6 +1,7 @@
 """Applies every change Reconnect makes to Rasa's own behaviour, for the Rasa version it was
 written against. Called by `python -m server` (the servers, `rasa test`, training) and by the
 tests and benchmarks that run Rasa in their own process; never on import."""
+
 from __future__ import annotations
 
 import warnings
@@ -18,13 +19,17 @@ def check_versions() -> None:
     """Fails with a clear message when an installed version is not the one patched here."""
     from importlib.metadata import version
 
-    wrong = {name: version(name) for name, expected in EXPECTED_VERSIONS.items()
-             if version(name) != expected}
+    wrong = {
+        name: version(name)
+        for name, expected in EXPECTED_VERSIONS.items()
+        if version(name) != expected
+    }
     if wrong:
         raise RuntimeError(
             f"server/bootstrap.py changes Rasa's behaviour for {EXPECTED_VERSIONS}, but "
             f"{wrong} is installed: check each change in server/ against the new code, "
-            f"then update EXPECTED_VERSIONS")
+            f"then update EXPECTED_VERSIONS"
+        )
 
 
 def apply() -> None:

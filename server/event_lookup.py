@@ -7,6 +7,7 @@ Rasa server's profile, and it grows with the conversation. The classes do not
 change once imported, so the answer for a name is kept; unknown names are not kept, and
 behave exactly as in Rasa (the default, or ValueError).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -23,8 +24,7 @@ def _known_class(type_name: Text) -> Optional[Type[Event]]:
     return _rasa_resolve_by_type(type_name)
 
 
-def resolve_by_type(type_name: Any,
-                    default: Optional[Type[Event]] = None) -> Optional[Type[Event]]:
+def resolve_by_type(type_name: Any, default: Optional[Type[Event]] = None) -> Optional[Type[Event]]:
     """Event.resolve_by_type, answered from the cache for names seen before."""
     if not isinstance(type_name, str):  # not hashable, or not a name: Rasa's own answer
         return _rasa_resolve_by_type(type_name, default)

@@ -6,6 +6,7 @@ Every full collection walks them all, and meanwhile no conversation is answered:
 this shows as a long tail of slow replies. Frozen after the load, they are left out of every
 collection; they live as long as the server anyway.
 """
+
 from __future__ import annotations
 
 import gc

@@ -7,6 +7,7 @@ that ignores what was said before, and the message is lost. Raising from the wra
 callback stops the turn instead, so the channels can say that it was not handled
 (channels/storage.py).
 """
+
 from __future__ import annotations
 
 from rasa.core.agent import Agent

@@ -3,6 +3,7 @@
 endpoints.yml names it as `tracker_store: type: stores.privacy_tracker_store.PrivacyTrackerStore`
 with the same settings as Rasa's `type: SQL` (SQLite or PostgreSQL).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,8 +51,9 @@ class PrivacyTrackerStore(SQLTrackerStore):
         kind = (config.type or "") if config else ""
         # Rasa's SQL store keeps the same table, so a plain `type: SQL` file works too.
         if kind.lower() not in ("sql", CLASS_PATH.lower()):
-            raise ValueError(f"{path}: the tracker_store type must be {CLASS_PATH} or SQL, "
-                             f"not {kind!r}")
+            raise ValueError(
+                f"{path}: the tracker_store type must be {CLASS_PATH} or SQL, not {kind!r}"
+            )
         return cls(host=config.url, **config.kwargs)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -69,16 +71,22 @@ class PrivacyTrackerStore(SQLTrackerStore):
     def delete_older_than(self, cutoff: float) -> Removed:
         """Deletes every conversation whose latest event is older than `cutoff` (Unix time)."""
         event = self.SQLEvent
-        stale = (sa.select(event.sender_id).group_by(event.sender_id)
-                 .having(sa.func.max(event.timestamp) < cutoff))
+        stale = (
+            sa.select(event.sender_id)
+            .group_by(event.sender_id)
+            .having(sa.func.max(event.timestamp) < cutoff)
+        )
         return self._delete(event.sender_id.in_(stale))
 
     def _delete(self, condition: sa.sql.ColumnElement) -> Removed:
         """Deletes the events of the senders that `condition` selects, in one transaction."""
         event = self.SQLEvent
         with self.session_scope() as session:
-            conversations = (session.query(sa.func.count(sa.distinct(event.sender_id)))
-                             .filter(condition).scalar())
+            conversations = (
+                session.query(sa.func.count(sa.distinct(event.sender_id)))
+                .filter(condition)
+                .scalar()
+            )
             events = session.query(event).filter(condition).delete(synchronize_session=False)
             session.commit()
         return Removed(conversations=conversations, events=events)

@@ -15,6 +15,7 @@ seen in tests/prod:
   (or fails). Here a waiting ticket is renewed at every look, so the lifetime counts from
   the start of the turn.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -39,16 +40,21 @@ class AtomicRedisLockStore(RedisLockStore):
         super().__init__(host=endpoint_config.url, **endpoint_config.kwargs)
 
     @asynccontextmanager
-    async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
-                   wait_time_in_seconds: float = 1) -> AsyncIterator[Optional[TicketLock]]:
+    async def lock(
+        self,
+        conversation_id: Text,
+        lock_lifetime: float = LOCK_LIFETIME,
+        wait_time_in_seconds: float = 1,
+    ) -> AsyncIterator[Optional[TicketLock]]:
         """Holds the conversation's turn; waits for the tickets issued before this one."""
         # Each Redis call runs in a thread: a Redis that hangs holds this turn for at most
         # the socket timeout (endpoints.prod.yml), never the event loop, so every other
         # conversation, a crisis message included, is answered meanwhile.
         ticket = await asyncio.to_thread(self.issue_ticket, conversation_id, lock_lifetime)
         try:
-            while not await asyncio.to_thread(self._take_turn, conversation_id, ticket,
-                                              lock_lifetime):
+            while not await asyncio.to_thread(
+                self._take_turn, conversation_id, ticket, lock_lifetime
+            ):
                 await asyncio.sleep(wait_time_in_seconds)
             yield await asyncio.to_thread(self.get_lock, conversation_id)
         finally:
@@ -57,8 +63,9 @@ class AtomicRedisLockStore(RedisLockStore):
     def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
         """Issues the next ticket for the conversation, creating its lock if needed."""
         try:
-            return self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime),
-                                create=True)
+            return self._change(
+                conversation_id, lambda lock: lock.issue_ticket(lock_lifetime), create=True
+            )
         except Exception as error:  # as Rasa's: any failure to get a ticket is a LockError
             raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
@@ -87,8 +94,9 @@ class AtomicRedisLockStore(RedisLockStore):
             raise LockError(f"the lock of '{conversation_id}' is gone")
         return is_first
 
-    def _change(self, conversation_id: Text, change: Callable[[TicketLock], Result],
-                create: bool = False) -> Optional[Result]:
+    def _change(
+        self, conversation_id: Text, change: Callable[[TicketLock], Result], create: bool = False
+    ) -> Optional[Result]:
         """change(lock)'s result, with the changed lock stored in the same transaction."""
         # A lock left without tickets is deleted. Without create, a missing lock stays
         # missing and the result is None.
@@ -98,8 +106,11 @@ class AtomicRedisLockStore(RedisLockStore):
             stored = pipe.get(key)  # watched: EXEC fails if another instance writes it now
             if stored is None and not create:
                 return None
-            lock = (TicketLock.from_dict(json.loads(stored)) if stored is not None
-                    else self.create_lock(conversation_id))
+            lock = (
+                TicketLock.from_dict(json.loads(stored))
+                if stored is not None
+                else self.create_lock(conversation_id)
+            )
             result = change(lock)
             pipe.multi()
             if lock.tickets:

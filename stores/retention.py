@@ -1,4 +1,5 @@
 """How long conversations are kept: RETENTION_DAYS days (default 30) after their latest message."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """Fixtures shared by several folders of tests (helpers are in tests/support)."""
+
 from typing import Iterator
 
 import pytest

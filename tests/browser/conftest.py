@@ -1,5 +1,6 @@
 """A real browser (Debian's Chromium driven by Playwright) on the widget served by `make run`
 (the `servers` fixture of tests/conftest.py)."""
+
 from typing import Iterator
 
 import pytest

@@ -1,4 +1,5 @@
 """The widget's page in Debian's Chromium (driven by Playwright), and where the results go."""
+
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -11,9 +12,15 @@ from tests.support.servers import Servers
 CHROMIUM = "/usr/bin/chromium"
 RESULTS = ROOT / "var" / "results" / "browser"
 # As the machine's notes advise: no background traffic, which the closed network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @contextmanager

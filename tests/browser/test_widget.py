@@ -1,5 +1,6 @@
 """The chat widget in Chromium: conversation, buttons, reload, crisis, help offline, safety,
 accessibility (axe-core), small screens."""
+
 import json
 
 from playwright.sync_api import Page, expect
@@ -119,15 +120,19 @@ def test_no_serious_or_critical_accessibility_violations(browser, servers):
         expect(bot(page, "crisis")).to_have_count(1)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    violations = [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
-                  for v in result["violations"]]
+    violations = [
+        {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
+        for v in result["violations"]
+    ]
     (RESULTS / "axe.json").write_text(json.dumps(violations, indent=2))
     assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
 def test_usable_at_360_pixels_and_200_percent_zoom(browser, servers):
-    for name, viewport in (("mobile-360", {"width": 360, "height": 740}),
-                           ("zoom-200", {"width": 640, "height": 400})):
+    for name, viewport in (
+        ("mobile-360", {"width": 360, "height": 740}),
+        ("zoom-200", {"width": 640, "height": 400}),
+    ):
         with widget_page(browser, servers, viewport=viewport) as page:
             expect(bot(page, "greet")).to_have_count(1)
             say(page, "how can i socialize when i'm depressed?")

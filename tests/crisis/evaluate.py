@@ -7,6 +7,7 @@ Usage:
                                                 tests/crisis/rounds.md reports it
 Exits 1 on any miss or false alarm.
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,12 +28,18 @@ def load(path: Path) -> Dict:
 
 def blind_cases(path: Path) -> Tuple[List[Tuple[str, str, int]], List[Tuple[str, str]]]:
     data = load(path)
-    return ([(c["kind"], c["text"], c["tier"]) for c in data["crisis"]],
-            [(o["kind"], o["text"]) for o in data["ordinary"]])
+    return (
+        [(c["kind"], c["text"], c["tier"]) for c in data["crisis"]],
+        [(o["kind"], o["text"]) for o in data["ordinary"]],
+    )
 
 
-def report(matcher: SafetyMatcher, crisis: Iterable[Tuple[str, str, int]],
-           ordinary: Iterable[Tuple[str, str]], strict_tiers: bool) -> int:
+def report(
+    matcher: SafetyMatcher,
+    crisis: Iterable[Tuple[str, str, int]],
+    ordinary: Iterable[Tuple[str, str]],
+    strict_tiers: bool,
+) -> int:
     """Prints the table; returns the number of misses and false alarms."""
     caught: Counter = Counter()
     first_tier: Counter = Counter()
@@ -58,8 +65,10 @@ def report(matcher: SafetyMatcher, crisis: Iterable[Tuple[str, str, int]],
         print(f"{kind:28} {caught[kind]:4}/{total[kind]:<4} {first_tier[kind]:7}")
     n, c = sum(total.values()), sum(caught.values())
     print(f"caught by tier 1 or 2: {c}/{n} = {c / n:.3f}")
-    print(f"ordinary messages flagged: tier 1 {alarms[1]}/{checked} = {alarms[1] / checked:.3f}, "
-          f"tier 2 {alarms[2]}/{checked} = {alarms[2] / checked:.3f}")
+    print(
+        f"ordinary messages flagged: tier 1 {alarms[1]}/{checked} = {alarms[1] / checked:.3f}, "
+        f"tier 2 {alarms[2]}/{checked} = {alarms[2] / checked:.3f}"
+    )
     for problem in problems:
         print(problem)
     return len(problems)

@@ -1,6 +1,7 @@
 """The safety net against its corpus: every crisis message of tests/crisis (hand-written, blind
 rounds, other languages) gets at least its tier, and no ordinary message is flagged, the NLU
 examples of every topic included. The matcher's own behaviour is in tests/unit."""
+
 import re
 
 import pytest
@@ -12,8 +13,10 @@ POSITIVES = load_yaml("tests/crisis/positives.yml")["groups"]
 NEGATIVES = load_yaml("tests/crisis/negatives.yml")["groups"]
 # The blind sets, each folded in after it was measured (tests/crisis/rounds.md): every
 # crisis message with the tier it must get at least, every ordinary one with none.
-ROUNDS = {path.stem: load_yaml(str(path.relative_to(ROOT)))
-          for path in sorted((ROOT / "tests" / "crisis").glob("round*.yml"))}
+ROUNDS = {
+    path.stem: load_yaml(str(path.relative_to(ROOT)))
+    for path in sorted((ROOT / "tests" / "crisis").glob("round*.yml"))
+}
 LANGUAGES = load_yaml("tests/crisis/languages.yml")
 
 
@@ -25,9 +28,20 @@ def matcher() -> SafetyMatcher:
 def test_corpus_is_large_enough_and_covers_every_group():
     assert sum(map(len, POSITIVES.values())) >= 250
     assert sum(map(len, NEGATIVES.values())) >= 150
-    for group in ("direct", "indirect_burden", "sleep_never_wake", "no_reason_to_live",
-                  "goodbye_letter", "giving_away", "saving_pills", "slang", "self_harm",
-                  "questions", "misspelled", "embedded"):
+    for group in (
+        "direct",
+        "indirect_burden",
+        "sleep_never_wake",
+        "no_reason_to_live",
+        "goodbye_letter",
+        "giving_away",
+        "saving_pills",
+        "slang",
+        "self_harm",
+        "questions",
+        "misspelled",
+        "embedded",
+    ):
         assert len(POSITIVES[group]) >= 15, group
     assert len(ROUNDS) >= 1
     for name, round_ in ROUNDS.items():
@@ -36,14 +50,19 @@ def test_corpus_is_large_enough_and_covers_every_group():
 
 
 def test_every_positive_gets_the_crisis_message(matcher):
-    misses = [(g, m, matcher.match(m)) for g, msgs in POSITIVES.items() for m in msgs
-              if getattr(matcher.match(m), "tier", None) != 1]
+    misses = [
+        (g, m, matcher.match(m))
+        for g, msgs in POSITIVES.items()
+        for m in msgs
+        if getattr(matcher.match(m), "tier", None) != 1
+    ]
     assert misses == []
 
 
 def test_no_negative_is_a_false_alarm(matcher):
-    alarms = [(g, m, matcher.match(m)) for g, msgs in NEGATIVES.items() for m in msgs
-              if matcher.match(m)]
+    alarms = [
+        (g, m, matcher.match(m)) for g, msgs in NEGATIVES.items() for m in msgs if matcher.match(m)
+    ]
     assert alarms == []
 
 
@@ -59,16 +78,22 @@ def test_every_crisis_of_the_blind_rounds_gets_its_tier(matcher, name):
 
 @pytest.mark.parametrize("name", sorted(ROUNDS))
 def test_no_ordinary_message_of_the_blind_rounds_is_flagged(matcher, name):
-    alarms = [(case["kind"], case["text"], matcher.match(case["text"]))
-              for case in ROUNDS[name]["ordinary"] if matcher.match(case["text"])]
+    alarms = [
+        (case["kind"], case["text"], matcher.match(case["text"]))
+        for case in ROUNDS[name]["ordinary"]
+        if matcher.match(case["text"])
+    ]
     assert alarms == []
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_crisis_messages_in_other_languages_get_the_crisis_message(matcher, language):
     findings = [(text, matcher.match(text)) for text in LANGUAGES[language]["crisis"]]
-    wrong = [(text, found) for text, found in findings
-             if found is None or (found.tier, found.language) != (1, language)]
+    wrong = [
+        (text, found)
+        for text, found in findings
+        if found is None or (found.tier, found.language) != (1, language)
+    ]
     assert wrong == []
 
 

@@ -1,5 +1,6 @@
 """The real servers (the `servers` fixture of tests/conftest.py) and a control conversation
 held across the fuzzing."""
+
 from typing import List
 
 import pytest
@@ -11,8 +12,14 @@ from tests.support.servers import Servers
 
 # Moderate and reproducible: few enough examples that the folder stays quick, the same
 # examples every run, and nothing is written to a .hypothesis folder.
-settings.register_profile("fuzz", max_examples=25, deadline=None, derandomize=True,
-                          database=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "fuzz",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile("fuzz")
 
 AFTER_FUZZING = "test_after_fuzzing.py"

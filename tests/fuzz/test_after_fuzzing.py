@@ -1,4 +1,5 @@
 """After all the fuzzing, the conversation started before it is intact and still answers."""
+
 import asyncio
 
 from tests.fuzz.control import CONTROL_TOPIC, stored_events

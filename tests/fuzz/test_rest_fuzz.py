@@ -1,4 +1,5 @@
 """Bad input on every HTTP route a client can reach: a 4xx or a clear reply, never a 5xx."""
+
 import json
 from typing import Any
 
@@ -15,8 +16,13 @@ DEEP = 2_000  # far past Python's recursion limit (1,000), within the size limit
 
 
 def post(servers, body: bytes, **kwargs: Any) -> requests.Response:
-    return requests.post(servers.url + WEBHOOK, data=body, timeout=60,
-                         headers={"Content-Type": "application/json"}, **kwargs)
+    return requests.post(
+        servers.url + WEBHOOK,
+        data=body,
+        timeout=60,
+        headers={"Content-Type": "application/json"},
+        **kwargs,
+    )
 
 
 def assert_refused_or_answered(response: requests.Response) -> None:
@@ -63,12 +69,24 @@ BAD_REQUESTS = {  # name: (body, expected status)
     "invalid UTF-8": (b'{"sender": "a", "message": "\xff\xfe\xc3\x28"}', 400),
     "NUL bytes": (b'{"sender": "a\x00b", "message": "\x00"}', 400),
     "deeply nested array": (b"[" * DEEP + b"]" * DEEP, 400),
-    "deeply nested metadata": (b'{"sender": "a", "message": "hi", "metadata": '
-                               + b'{"a": ' * DEEP + b"1" + b"}" * DEEP + b"}", 400),
-    "metadata nested 40 levels": (b'{"sender": "a", "message": "hi", "metadata": '
-                                  + b'{"a": ' * 40 + b"1" + b"}" * 40 + b"}", 400),
-    "command nested 5000 levels": (json.dumps({"sender": "a", "message": '/greet{"a": '
-                                               + "[" * 5000 + "]" * 5000 + "}"}).encode(), 400),
+    "deeply nested metadata": (
+        b'{"sender": "a", "message": "hi", "metadata": '
+        + b'{"a": ' * DEEP
+        + b"1"
+        + b"}" * DEEP
+        + b"}",
+        400,
+    ),
+    "metadata nested 40 levels": (
+        b'{"sender": "a", "message": "hi", "metadata": ' + b'{"a": ' * 40 + b"1" + b"}" * 40 + b"}",
+        400,
+    ),
+    "command nested 5000 levels": (
+        json.dumps(
+            {"sender": "a", "message": '/greet{"a": ' + "[" * 5000 + "]" * 5000 + "}"}
+        ).encode(),
+        400,
+    ),
     "5000-digit number": (b'{"sender": "a", "message": ' + b"9" * 5000 + b"}", 400),
     "huge float": (b'{"sender": "a", "message": 1e999999}', 400),
     "path traversal sender": (b'{"sender": "../../etc/passwd", "message": "hi"}', 400),
@@ -87,8 +105,16 @@ def test_named_bad_requests(servers, name):
     assert response.json()["error"]
 
 
-@pytest.mark.parametrize("message", ["hi \ud800 there", "\x00\x00\x00", "\u202egnp.exe",
-                                     "/greet@1.2.3", '/greet{"last_topic": {"x": [1, 2]}}'])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hi \ud800 there",
+        "\x00\x00\x00",
+        "\u202egnp.exe",
+        "/greet@1.2.3",
+        '/greet{"last_topic": {"x": [1, 2]}}',
+    ],
+)
 def test_strange_but_valid_messages_get_a_reply(servers, message):
     assert topics_of(servers.send(new_sender(), message))
 
@@ -107,15 +133,22 @@ def test_options_on_the_webhook_is_an_empty_cors_preflight_answer(servers):
 
 @given(name=st.text(min_size=1, max_size=60).filter(lambda n: n not in (".", "..")))
 def test_any_file_name_under_the_widget(servers, name):
-    response = requests.get(servers.url + "/webhooks/widget/" + requests.utils.quote(name, safe=""),
-                            timeout=30)
+    response = requests.get(
+        servers.url + "/webhooks/widget/" + requests.utils.quote(name, safe=""), timeout=30
+    )
     assert response.status_code in (200, 404), (name, response.status_code)
 
 
-@pytest.mark.parametrize("path", ["/webhooks/widget/../../etc/passwd",
-                                  "/webhooks/widget/..%2F..%2Fetc%2Fpasswd",
-                                  "/webhooks/widget/%2e%2e/credentials.yml",
-                                  "/webhooks/widget/.env", "/webhooks/rest/../../credentials.yml"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/webhooks/widget/../../etc/passwd",
+        "/webhooks/widget/..%2F..%2Fetc%2Fpasswd",
+        "/webhooks/widget/%2e%2e/credentials.yml",
+        "/webhooks/widget/.env",
+        "/webhooks/rest/../../credentials.yml",
+    ],
+)
 def test_path_traversal_finds_nothing(servers, path):
     response = requests.get(servers.url + path, timeout=30)
     assert response.status_code == 404

@@ -1,4 +1,5 @@
 """Bad input over socket.io: every event gets an answer, and no socket or server goes down."""
+
 import asyncio
 import json
 from typing import Any, Awaitable, Callable, List, Type, Union
@@ -18,9 +19,11 @@ Socket = Union[SocketClient, RawSocket]
 
 def run_on(kind: Type[Socket], servers, scenario: Callable[[Any], Awaitable[Any]]) -> Any:
     """Runs `scenario` on a new socket of its own, so that no late answer is taken for another's."""
+
     async def run() -> Any:
         async with kind(servers.url) as socket:
             return await scenario(socket)
+
     return asyncio.run(run())
 
 
@@ -29,11 +32,15 @@ async def say_hi(client: SocketClient) -> Any:
     return await client.say("hi")
 
 
-@given(data=st.one_of(JSON_VALUES, st.fixed_dictionaries({"session_id": st.one_of(SENDERS,
-                                                                                  JSON_VALUES)})))
+@given(
+    data=st.one_of(
+        JSON_VALUES, st.fixed_dictionaries({"session_id": st.one_of(SENDERS, JSON_VALUES)})
+    )
+)
 def test_any_session_request_is_confirmed_with_a_usable_id(servers, data):
-    name, session_id = run_on(SocketClient, servers,
-                              lambda client: client.ask("session_request", data))
+    name, session_id = run_on(
+        SocketClient, servers, lambda client: client.ask("session_request", data)
+    )
     assert name == "session_confirm" and sender_problem(session_id) is None, session_id
     requested = data.get("session_id") if isinstance(data, dict) else None
     if sender_problem(requested) is None:
@@ -45,12 +52,20 @@ NOT_TEXT = JSON_VALUES.filter(lambda value: not isinstance(value, str))
 
 # Every one is malformed: not an object, no message or not a string, or a refused sender id.
 # (A well-formed one would be answered in a room this socket never joined.)
-@given(data=st.one_of(
-    JSON_VALUES.filter(lambda value: not isinstance(value, dict)),
-    st.fixed_dictionaries({}, optional={"session_id": st.one_of(SENDERS, JSON_VALUES),
-                                        "message": NOT_TEXT, "metadata": JSON_VALUES}),
-    st.fixed_dictionaries({"session_id": BAD_SENDERS, "message": MESSAGES}),
-))
+@given(
+    data=st.one_of(
+        JSON_VALUES.filter(lambda value: not isinstance(value, dict)),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "session_id": st.one_of(SENDERS, JSON_VALUES),
+                "message": NOT_TEXT,
+                "metadata": JSON_VALUES,
+            },
+        ),
+        st.fixed_dictionaries({"session_id": BAD_SENDERS, "message": MESSAGES}),
+    )
+)
 def test_malformed_messages_get_an_error_event_and_the_socket_stays(servers, data):
     async def scenario(client: SocketClient) -> List[Answer]:
         answers = [await client.ask("user_uttered", data)]
@@ -65,8 +80,9 @@ def test_malformed_messages_get_an_error_event_and_the_socket_stays(servers, dat
 def test_odd_messages_in_a_session_get_an_answer(servers, message):
     async def scenario(client: SocketClient) -> Answer:
         await client.start_session(new_sender())
-        return await client.ask("user_uttered", {"message": message,
-                                                 "session_id": client.session_id})
+        return await client.ask(
+            "user_uttered", {"message": message, "session_id": client.session_id}
+        )
 
     name, payload = run_on(SocketClient, servers, scenario)
     if name == "bot_uttered":
@@ -111,8 +127,9 @@ def test_named_bad_messages_get_an_error_event(servers, name):
         session_id = new_sender()
         await raw.emit("session_request", {"session_id": session_id})
         await raw.answers_until("session_confirm")
-        await raw.emit("user_uttered", {"message": "hi", "session_id": session_id,
-                                        **BAD_MESSAGES[name]})
+        await raw.emit(
+            "user_uttered", {"message": "hi", "session_id": session_id, **BAD_MESSAGES[name]}
+        )
         return (await raw.answers_until("reconnect_error", "bot_uttered"))[-1]
 
     answer, payload = run_on(RawSocket, servers, scenario)
@@ -121,9 +138,14 @@ def test_named_bad_messages_get_an_error_event(servers, name):
 
 # python-socketio drops a frame it cannot decode (and logs it): no event, so nothing to answer.
 NOT_EVENTS = {
-    "not JSON": "42garbage", "cut short": '42["session_request",', "empty array": "42[]",
-    "object": "42{}", "empty message packet": "4", "unknown packet type": "9",
-    "binary garbage": b"\xff\xfe\x00\x80", "unknown event": '42["no_such_event",{"message":"hi"}]',
+    "not JSON": "42garbage",
+    "cut short": '42["session_request",',
+    "empty array": "42[]",
+    "object": "42{}",
+    "empty message packet": "4",
+    "unknown packet type": "9",
+    "binary garbage": b"\xff\xfe\x00\x80",
+    "unknown event": '42["no_such_event",{"message":"hi"}]',
     "nested 5000 levels": '42["session_request",' + "[" * 5000 + "]" * 5000 + "]",
     "5000-digit number": '42["user_uttered",{"message":' + "9" * 5000 + "}]",
 }
@@ -152,8 +174,12 @@ def test_a_frame_over_the_size_limit_closes_only_that_socket(servers):
 
 # name: (body, status). Over engine.io's 1 MB cap: 413; anything smaller is taken, and what
 # does not decode to a packet is dropped, as over a WebSocket.
-POLLING_BODIES = {"over 1 MB": (b"x" * 1_100_000, 413), "invalid UTF-8": (b"\xff\xfe\x00", 200),
-                  "not a packet": (b"42garbage", 200), "empty": (b"", 200)}
+POLLING_BODIES = {
+    "over 1 MB": (b"x" * 1_100_000, 413),
+    "invalid UTF-8": (b"\xff\xfe\x00", 200),
+    "not a packet": (b"42garbage", 200),
+    "empty": (b"", 200),
+}
 
 
 @pytest.mark.parametrize("name", sorted(POLLING_BODIES))
@@ -162,15 +188,24 @@ def test_polling_posts_of_any_size_are_refused_over_the_cap_and_taken_below(serv
     url = servers.url + "/socket.io/"
     opened = requests.get(url, params={"EIO": "4", "transport": "polling"}, timeout=30)
     sid = json.loads(opened.text[1:])["sid"]
-    response = requests.post(url, params={"EIO": "4", "transport": "polling", "sid": sid},
-                             data=body, timeout=90)
+    response = requests.post(
+        url, params={"EIO": "4", "transport": "polling", "sid": sid}, data=body, timeout=90
+    )
     assert response.status_code == status, (response.status_code, response.text[:200])
 
 
-@pytest.mark.parametrize("params", [{}, {"EIO": "3"}, {"EIO": "4", "transport": "carrier-pigeon"},
-                                    {"EIO": "4", "transport": "polling", "sid": "../../etc"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"EIO": "3"},
+        {"EIO": "4", "transport": "carrier-pigeon"},
+        {"EIO": "4", "transport": "polling", "sid": "../../etc"},
+    ],
+)
 def test_bad_engine_io_handshakes_are_refused_with_400(servers, params):
     for method in ("GET", "POST"):
-        response = requests.request(method, servers.url + "/socket.io/", params=params,
-                                    data=b"\x00", timeout=30)
+        response = requests.request(
+            method, servers.url + "/socket.io/", params=params, data=b"\x00", timeout=30
+        )
         assert response.status_code == 400, (method, params, response.status_code)

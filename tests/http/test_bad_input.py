@@ -1,4 +1,5 @@
 """Bad input over HTTP: a clear reply or a 4xx, never a 5xx; the conversation goes on."""
+
 import pytest
 import requests
 
@@ -12,7 +13,7 @@ MESSAGES = {
     "spanish": "me siento muy solo y no sé qué hacer",
     "html": "<img src=x onerror=alert(1)>",
     "control characters": "hello\x00\x01\x1b[31m",
-    "slash command with junk": "/not_an_intent{\"x\": ",
+    "slash command with junk": '/not_an_intent{"x": ',
 }
 
 
@@ -24,28 +25,47 @@ def test_odd_messages_get_a_reply_with_a_topic(servers, name):
     assert topics_of(servers.send(sender, "what are the signs of depression?")) == ["symptoms"]
 
 
-@pytest.mark.parametrize("body", [
-    b"{not json", b"", b"[]", b'"just a string"', b'{"sender": "x"}', b'{"message": "hi"}',
-    b'{"sender": 5, "message": ["a"]}', b"\xff\xfe\x00garbage",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"",
+        b"[]",
+        b'"just a string"',
+        b'{"sender": "x"}',
+        b'{"message": "hi"}',
+        b'{"sender": 5, "message": ["a"]}',
+        b"\xff\xfe\x00garbage",
+    ],
+)
 def test_malformed_requests_are_refused_with_400_and_an_explanation(servers, body):
-    response = requests.post(servers.url + "/webhooks/rest/webhook", data=body,
-                             headers={"Content-Type": "application/json"}, timeout=30)
+    response = requests.post(
+        servers.url + "/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
     assert response.status_code == 400, (body, response.status_code, response.text)
     assert response.json()["error"], body
     assert topics_of(servers.send(new_sender(), "hi")) == ["greet"]
 
 
 def test_a_message_over_the_cap_is_refused_with_an_explanation(servers):
-    response = requests.post(servers.url + "/webhooks/rest/webhook",
-                             json={"sender": new_sender(), "message": "a" * 5001}, timeout=30)
+    response = requests.post(
+        servers.url + "/webhooks/rest/webhook",
+        json={"sender": new_sender(), "message": "a" * 5001},
+        timeout=30,
+    )
     assert response.status_code == 400
     assert "longer than 5000 characters" in response.json()["error"]
 
 
 def test_streamed_replies_are_refused_with_400(servers):
-    response = requests.post(servers.url + "/webhooks/rest/webhook?stream=true",
-                             json={"sender": new_sender(), "message": "i want to die"}, timeout=30)
+    response = requests.post(
+        servers.url + "/webhooks/rest/webhook?stream=true",
+        json={"sender": new_sender(), "message": "i want to die"},
+        timeout=30,
+    )
     assert response.status_code == 400 and "stream" in response.json()["error"]
 
 
@@ -58,7 +78,8 @@ def test_a_body_over_the_limit_is_refused_with_413(servers):
 
 @pytest.mark.parametrize("sender", ["../../etc/passwd", "a" * 500, "x y", "", "<script>"])
 def test_bad_sender_ids_are_refused_with_400(servers, sender):
-    response = requests.post(servers.url + "/webhooks/rest/webhook",
-                             json={"sender": sender, "message": "hi"}, timeout=30)
+    response = requests.post(
+        servers.url + "/webhooks/rest/webhook", json={"sender": sender, "message": "hi"}, timeout=30
+    )
     assert response.status_code == 400
     assert "sender" in response.json()["error"]

@@ -1,4 +1,5 @@
 """Crisis escalation through the live server: the whole corpus, mid-flow, and without actions."""
+
 import pytest
 import requests
 
@@ -38,8 +39,10 @@ def test_a_crisis_interrupts_the_step_questions_which_do_not_resume(servers):
 CHECK = "the rope came in the mail today"
 
 
-@pytest.mark.parametrize("answer,topic", [("/crisis", "crisis"), ("yes", "crisis"),
-                                          ("/crisis_safe", "ack"), ("no", "ack")])
+@pytest.mark.parametrize(
+    "answer,topic",
+    [("/crisis", "crisis"), ("yes", "crisis"), ("/crisis_safe", "ack"), ("no", "ack")],
+)
 def test_the_check_question_is_answered_by_button_or_typed_yes_or_no(servers, answer, topic):
     sender = new_sender()
     assert is_check(servers.send(sender, CHECK))
@@ -85,8 +88,11 @@ def test_the_crisis_message_arrives_with_the_action_server_stopped(servers):
         assert is_check(servers.send(new_sender(), CHECK))
         sender = new_sender()
         # Every other answer needs the action server: a 503 that says so, not silence.
-        unanswered = requests.post(servers.url + "/webhooks/rest/webhook",
-                                   json={"sender": sender, "message": "hello"}, timeout=60)
+        unanswered = requests.post(
+            servers.url + "/webhooks/rest/webhook",
+            json={"sender": sender, "message": "hello"},
+            timeout=60,
+        )
         assert unanswered.status_code == 503 and "again" in unanswered.json()["error"]
         assert is_crisis(servers.send(sender, "i want to die"))
     finally:

@@ -1,5 +1,6 @@
 """The small-next-step conversation over REST, typed and with buttons, from asking for a step
 to celebrating it (DESIGN.md, "A small next step")."""
+
 from typing import Dict, List
 
 from actions.content import ENERGY_LEVELS, load_content
@@ -38,22 +39,36 @@ def run_flow(servers, ask, energy, mode, other, smaller, done):
 
 
 def test_a_typed_conversation_from_asking_to_celebrating(servers):
-    run_flow(servers, "could you give me a small step to try today?", "i have a fair bit of energy actually",
-             "online is easier for me", "something else please", "that's too much for me today",
-             "i did it!")
+    run_flow(
+        servers,
+        "could you give me a small step to try today?",
+        "i have a fair bit of energy actually",
+        "online is easier for me",
+        "something else please",
+        "that's too much for me today",
+        "i did it!",
+    )
 
 
 def test_the_same_conversation_with_buttons(servers):
     content = load_content().next_step
     energy = content["questions"]["energy"]["buttons"][2]["payload"]  # quite a bit
     mode = content["questions"]["mode"]["buttons"][0]["payload"]  # online
-    run_flow(servers, "/ask_next_step", energy, mode, "/something_else", "/too_hard",
-             "/report_step_done")
+    run_flow(
+        servers, "/ask_next_step", energy, mode, "/something_else", "/too_hard", "/report_step_done"
+    )
 
 
 def test_answers_given_once_are_not_asked_again(servers):
-    sender = run_flow(servers, "/ask_next_step", "pretty drained", "online", "/something_else",
-                      "/too_hard", "/report_step_done")
+    sender = run_flow(
+        servers,
+        "/ask_next_step",
+        "pretty drained",
+        "online",
+        "/something_else",
+        "/too_hard",
+        "/report_step_done",
+    )
     reply = servers.send(sender, "give me another small step")
     step_in(reply)  # a step straight away, no question
 

@@ -1,4 +1,5 @@
 """Conversations are stored: a restart of the Rasa server loses nothing."""
+
 from tests.support.replies import new_sender, topics_of
 
 

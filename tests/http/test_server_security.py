@@ -1,4 +1,5 @@
 """Rasa's HTTP API is off unless a token guards it; CORS only for the configured origin."""
+
 import pytest
 import requests
 
@@ -22,8 +23,9 @@ def guarded(tmp_path_factory) -> Servers:
 
 
 def allowed_origin(url: str, origin: str):
-    preflight = requests.options(url, timeout=10, headers={
-        "Origin": origin, "Access-Control-Request-Method": "POST"})
+    preflight = requests.options(
+        url, timeout=10, headers={"Origin": origin, "Access-Control-Request-Method": "POST"}
+    )
     return preflight.headers.get("Access-Control-Allow-Origin")
 
 

@@ -1,4 +1,5 @@
 """The topic contract over REST: every catalogue topic is reachable and carries its id."""
+
 import pytest
 
 from tests.support.catalogue import catalogue
@@ -29,8 +30,10 @@ def test_the_readme_example_answers_the_decline_invitations_question(servers):
     answer, topic = servers.send("a", "should I decline this invite?")
     assert answer["recipient_id"] == "a" and answer["text"].startswith("Yes, it's okay.")
     assert answer["buttons"]
-    assert topic == {"recipient_id": "a", "custom": {"topic": "faq.decline-invitations",
-                                                     "section": "FAQ: Declining invitations"}}
+    assert topic == {
+        "recipient_id": "a",
+        "custom": {"topic": "faq.decline-invitations", "section": "FAQ: Declining invitations"},
+    }
 
 
 def test_tell_me_more_gives_the_deeper_part_of_the_same_topic(servers):

@@ -1,4 +1,5 @@
 """The widget's files, served by the Rasa server itself (channels/widget.py)."""
+
 import json
 
 import pytest
@@ -23,8 +24,9 @@ def test_the_folder_url_without_its_slash_redirects_to_it(servers):
     assert answer.headers["Location"].endswith(WIDGET)
 
 
-@pytest.mark.parametrize("name", ["reconnect-widget.js", "socket.io.min.js",
-                                  "reconnect-widget.css"])
+@pytest.mark.parametrize(
+    "name", ["reconnect-widget.js", "socket.io.min.js", "reconnect-widget.css"]
+)
 def test_every_asset_the_page_loads_is_there(servers, name):
     assert requests.get(servers.url + WIDGET + name, timeout=10).status_code == 200
 
@@ -35,8 +37,9 @@ def test_the_widget_script_carries_the_domain_crisis_message(servers):
     assert json.dumps(crisis) in script
 
 
-@pytest.mark.parametrize("name", ["nope.js", "..%2F..%2Fdomain.yml", "%2e%2e%2fcredentials.yml",
-                                  ".hidden", "index"])
+@pytest.mark.parametrize(
+    "name", ["nope.js", "..%2F..%2Fdomain.yml", "%2e%2e%2fcredentials.yml", ".hidden", "index"]
+)
 def test_anything_else_is_not_found(servers, name):
     answer = requests.get(servers.url + WIDGET + name, timeout=10)
     assert answer.status_code == 404

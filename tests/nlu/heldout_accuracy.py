@@ -3,6 +3,7 @@
 Usage: python -m tests.nlu.heldout_accuracy tests/nlu/heldout.yml [--min 0.90]
 Prints accuracy and every miss; exits 1 when accuracy is below --min.
 """
+
 import argparse
 import asyncio
 import sys

@@ -1,4 +1,5 @@
 """Tracker databases (a SQLite file, a new PostgreSQL database) and the real servers on them."""
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator

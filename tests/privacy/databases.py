@@ -1,5 +1,6 @@
 """Tracker databases for the privacy tests: a SQLite file or a new PostgreSQL database, the
 endpoints file naming it, and its rows read and aged directly."""
+
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,8 +36,13 @@ def tracker_database(backend: str, folder: Path) -> Iterator[Dict[str, Any]]:
     name = f"reconnect_privacy_{uuid.uuid4().hex[:12]}"
     _postgres_admin(f'CREATE DATABASE "{name}"')
     try:
-        yield {"dialect": "postgresql", "url": POSTGRES["host"], "port": POSTGRES["port"],
-               "username": POSTGRES["user"], "db": name}
+        yield {
+            "dialect": "postgresql",
+            "url": POSTGRES["host"],
+            "port": POSTGRES["port"],
+            "username": POSTGRES["user"],
+            "db": name,
+        }
     finally:
         # FORCE: a server that had to be killed may still hold a connection.
         _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -65,7 +71,8 @@ class Rows:
     def intents(self, sender: str) -> List[str]:
         with self.store.session_scope() as session:
             rows = session.query(self.event.intent_name).filter(
-                self.event.sender_id == sender, self.event.intent_name.isnot(None))
+                self.event.sender_id == sender, self.event.intent_name.isnot(None)
+            )
             return [intent for (intent,) in rows]
 
     def age(self, sender: str, days: float) -> None:
@@ -73,5 +80,6 @@ class Rows:
         with self.store.session_scope() as session:
             session.query(self.event).filter(self.event.sender_id == sender).update(
                 {self.event.timestamp: self.event.timestamp - days * 86_400},
-                synchronize_session=False)
+                synchronize_session=False,
+            )
             session.commit()

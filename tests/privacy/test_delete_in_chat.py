@@ -1,4 +1,5 @@
-""""Delete my conversation" through the real servers, on SQLite and PostgreSQL."""
+""" "Delete my conversation" through the real servers, on SQLite and PostgreSQL."""
+
 import pytest
 
 from tests.support.replies import new_sender, topics_of
@@ -11,7 +12,8 @@ def test_deleting_removes_every_row_of_that_sender_and_no_other(chat, command):
     servers, rows = chat.servers, chat.rows
     sender, other = new_sender(), new_sender()
     assert topics_of(servers.send(sender, "should I decline this invite?")) == [
-        "faq.decline-invitations"]
+        "faq.decline-invitations"
+    ]
     assert topics_of(servers.send(other, "what are the signs of depression?")) == ["symptoms"]
     others_rows = rows.count(other)
     assert rows.count(sender) > 0 and others_rows > 0

@@ -1,4 +1,5 @@
 """scripts/purge.py on SQLite and PostgreSQL: old conversations go, recent ones stay."""
+
 import asyncio
 import os
 import re
@@ -21,9 +22,14 @@ SUMMARY = re.compile(r"^Removed (\d+) conversations \((\d+) events\)", re.M)
 
 def run_purge(endpoints: Path, env: Dict[str, str], *args: str) -> subprocess.CompletedProcess:
     """Runs the script as `make purge` does."""
-    return subprocess.run([sys.executable, "scripts/purge.py", str(endpoints), *args], cwd=ROOT,
-                          env=environment.project({**os.environ, **env}),
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "scripts/purge.py", str(endpoints), *args],
+        cwd=ROOT,
+        env=environment.project({**os.environ, **env}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def purge(endpoints: Path, env: Dict[str, str], *args: str) -> Tuple[int, int]:
@@ -37,10 +43,17 @@ def purge(endpoints: Path, env: Dict[str, str], *args: str) -> Tuple[int, int]:
 
 def add_turn(rows, sender: str) -> None:
     """Stores one more exchange of `sender`, timestamped now."""
-    tracker = (asyncio.run(rows.store.retrieve(sender))
-               or DialogueStateTracker.from_events(sender, []))
-    tracker.update_with_events([UserUttered("hi", {"name": "greet", "confidence": 1.0}),
-                                BotUttered("hello"), ActionExecuted("action_listen")], domain=None)
+    tracker = asyncio.run(rows.store.retrieve(sender)) or DialogueStateTracker.from_events(
+        sender, []
+    )
+    tracker.update_with_events(
+        [
+            UserUttered("hi", {"name": "greet", "confidence": 1.0}),
+            BotUttered("hello"),
+            ActionExecuted("action_listen"),
+        ],
+        domain=None,
+    )
     asyncio.run(rows.store.save(tracker))
 
 
@@ -55,7 +68,10 @@ def test_purge_removes_only_conversations_older_than_the_retention(endpoints, ro
     assert purge(endpoints, {"RETENTION_DAYS": "30"}) == (1, 3)
     assert rows.count("old") == 0
     assert (rows.count("recent"), rows.count("back-after-a-while"), rows.count("almost-old")) == (
-        3, 6, 3)
+        3,
+        6,
+        3,
+    )
 
     assert purge(endpoints, {"RETENTION_DAYS": "30"}, "--days", "28") == (1, 3)
     assert rows.count("almost-old") == 0
@@ -74,21 +90,34 @@ def test_purge_refuses_a_bad_retention_without_touching_anything(endpoints, rows
 
 def test_purge_explains_an_unreachable_database_in_one_line(tmp_path):
     closed_port = server_port()  # nothing listens there
-    endpoints = write_endpoints(tmp_path / "endpoints.yml", {
-        "dialect": "postgresql", "url": "127.0.0.1", "port": closed_port, "db": "reconnect",
-        "username": "postgres"})
+    endpoints = write_endpoints(
+        tmp_path / "endpoints.yml",
+        {
+            "dialect": "postgresql",
+            "url": "127.0.0.1",
+            "port": closed_port,
+            "db": "reconnect",
+            "username": "postgres",
+        },
+    )
     done = run_purge(endpoints, {})
     assert done.returncode == 1
     [line] = done.stderr.splitlines()
-    assert line.startswith("purge: nothing deleted, the postgresql database reconnect cannot "
-                           "be used: OperationalError"), done.stderr
+    assert line.startswith(
+        "purge: nothing deleted, the postgresql database reconnect cannot be used: OperationalError"
+    ), done.stderr
 
 
 def test_purge_of_production_names_the_missing_setting():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PG_", "REDIS_", "ACTION_"))}
-    done = subprocess.run([sys.executable, "scripts/purge.py", "endpoints.prod.yml"], cwd=ROOT,
-                          env=environment.project(env), capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "scripts/purge.py", "endpoints.prod.yml"],
+        cwd=ROOT,
+        env=environment.project(env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     [line] = done.stderr.splitlines()
     assert line.startswith("purge: ") and "${PG_" in line, done.stderr

@@ -1,4 +1,5 @@
 """The purge's cut-off and the store's "asked to forget" check, without a database."""
+
 import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 
@@ -32,13 +33,22 @@ def test_the_cutoff_lies_the_retention_before_now():
 
 
 def test_a_conversation_is_forgotten_only_when_its_latest_turn_ran_the_delete_action():
-    asked = [UserUttered("hi"), ActionExecuted("action_answer_topic"), BotUttered("hello"),
-             ActionExecuted("action_listen"), UserUttered("delete my conversation"),
-             ActionExecuted(DELETE_ACTION), BotUttered("Done."), ActionExecuted("action_listen")]
+    asked = [
+        UserUttered("hi"),
+        ActionExecuted("action_answer_topic"),
+        BotUttered("hello"),
+        ActionExecuted("action_listen"),
+        UserUttered("delete my conversation"),
+        ActionExecuted(DELETE_ACTION),
+        BotUttered("Done."),
+        ActionExecuted("action_listen"),
+    ]
     assert asked_to_forget(asked)
     # a form ended after the deletion is still the same turn
-    assert asked_to_forget(asked[:-1] + [ActionExecuted("action_deactivate_loop"),
-                                         SlotSet("requested_slot", None), asked[-1]])
+    assert asked_to_forget(
+        asked[:-1]
+        + [ActionExecuted("action_deactivate_loop"), SlotSet("requested_slot", None), asked[-1]]
+    )
     # a message after the deletion starts a new turn: that one is saved as usual
     assert not asked_to_forget(asked + [UserUttered("hi again"), ActionExecuted("action_listen")])
     assert not asked_to_forget(asked[:4])

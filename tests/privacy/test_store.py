@@ -1,4 +1,5 @@
 """The tracker store itself, on SQLite and PostgreSQL: deleting on request and by age."""
+
 import asyncio
 import time
 from pathlib import Path
@@ -12,8 +13,12 @@ from stores.retention import cutoff
 
 
 def turn(text: str, action: str = "action_answer_topic"):
-    return [UserUttered(text, {"name": "greet", "confidence": 1.0}), ActionExecuted(action),
-            BotUttered("a reply"), ActionExecuted("action_listen")]
+    return [
+        UserUttered(text, {"name": "greet", "confidence": 1.0}),
+        ActionExecuted(action),
+        BotUttered("a reply"),
+        ActionExecuted("action_listen"),
+    ]
 
 
 def save(store: PrivacyTrackerStore, tracker: DialogueStateTracker) -> None:
@@ -65,8 +70,9 @@ def test_an_endpoints_file_with_rasas_plain_sql_store_is_accepted(tmp_path: Path
     store.engine.dispose()
 
 
-@pytest.mark.parametrize("text", ["tracker_store:\n  type: redis\n",
-                                  "action_endpoint:\n  url: x\n"])
+@pytest.mark.parametrize(
+    "text", ["tracker_store:\n  type: redis\n", "action_endpoint:\n  url: x\n"]
+)
 def test_an_endpoints_file_without_an_sql_store_is_refused(tmp_path: Path, text):
     path = tmp_path / "endpoints.yml"
     path.write_text(text)

@@ -1,4 +1,5 @@
 """The pieces of "delete my conversation" fit together: action, content, domain, endpoints."""
+
 import asyncio
 
 import pytest
@@ -13,8 +14,9 @@ from tests.support.paths import ROOT, load_yaml
 DOMAIN = load_yaml("domain.yml")
 
 
-@pytest.mark.parametrize("action, key", [(ActionDeleteConversation, "deleted"),
-                                         (ActionConfirmDeletion, "confirm")])
+@pytest.mark.parametrize(
+    "action, key", [(ActionDeleteConversation, "deleted"), (ActionConfirmDeletion, "confirm")]
+)
 def test_each_action_speaks_with_the_words_of_the_content_file(action, key):
     dispatcher = CollectingDispatcher()
     tracker = Tracker("someone", {}, {}, [], False, None, {}, "action_listen")

@@ -4,6 +4,7 @@ One system for the whole folder: starting two Rasa instances is the slowest step
 Rasa reaches PostgreSQL and Redis through TCP proxies of the tests', so a test can cut either
 off from Rasa, or make it hang, without touching the real service.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -62,8 +63,9 @@ def redis_proxy() -> Iterator[TcpProxy]:
 
 
 @pytest.fixture(scope="session")
-def prod(tmp_path_factory: pytest.TempPathFactory, pg_proxy: TcpProxy,
-         redis_proxy: TcpProxy) -> Iterator[ProdSystem]:
+def prod(
+    tmp_path_factory: pytest.TempPathFactory, pg_proxy: TcpProxy, redis_proxy: TcpProxy
+) -> Iterator[ProdSystem]:
     """The running system; dropped with its database and Redis keys afterwards."""
     if not (shutil.which("nginx") or any(shutil.which(p) for p in NGINX_PATHS)):
         pytest.skip("nginx is not installed (`make prod` installs it with apt-get)")

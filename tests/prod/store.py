@@ -1,4 +1,5 @@
 """Reads what Rasa stored in PostgreSQL and cleans up after the tests, without Rasa."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,13 @@ REDIS_DB = int(os.environ.get("REDIS_DB", "1"))
 
 
 def _connect(database: str) -> "psycopg2.extensions.connection":
-    return psycopg2.connect(host=PG_HOST, port=PG_PORT, user=PG_USER,
-                            password=os.environ.get("PG_PASSWORD") or None, dbname=database)
+    return psycopg2.connect(
+        host=PG_HOST,
+        port=PG_PORT,
+        user=PG_USER,
+        password=os.environ.get("PG_PASSWORD") or None,
+        dbname=database,
+    )
 
 
 def stored_user_texts(database: str, senders: Iterable[str]) -> Dict[str, List[str]]:
@@ -28,8 +34,11 @@ def stored_user_texts(database: str, senders: Iterable[str]) -> Dict[str, List[s
     connection = _connect(database)
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT sender_id, data FROM events WHERE type_name = 'user' "
-                           "AND sender_id = ANY(%s) ORDER BY id", (list(found),))
+            cursor.execute(
+                "SELECT sender_id, data FROM events WHERE type_name = 'user' "
+                "AND sender_id = ANY(%s) ORDER BY id",
+                (list(found),),
+            )
             for sender, data in cursor.fetchall():
                 found[sender].append(json.loads(data)["text"])
     finally:
@@ -54,8 +63,9 @@ def drop_database(database: str) -> None:
     connection.autocommit = True  # DROP DATABASE cannot run inside a transaction
     try:
         with connection.cursor() as cursor:
-            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                           .format(sql.Identifier(database)))
+            cursor.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
+            )
     finally:
         connection.close()
 

@@ -1,4 +1,5 @@
 """scripts/run_prod.sh started for the tests on free ports, with a handle on each process."""
+
 from __future__ import annotations
 
 import os
@@ -32,12 +33,17 @@ class ProdSystem:
         self.redis_prefix = f"reconnecttest{uuid.uuid4().hex[:12]}"
         self.token = secrets.token_hex(16)
         self.port, self.action_port, *self.rasa_ports = server_ports(4)
-        self.env = {"PROD_DIR": str(run_dir), "PROD_PORT": str(self.port),
-                    "RASA_PORTS": " ".join(map(str, self.rasa_ports)),
-                    "ACTION_PORT": str(self.action_port), "PG_PORT": str(pg_port),
-                    "REDIS_PORT": str(redis_port),
-                    "PG_DATABASE": self.database, "REDIS_KEY_PREFIX": self.redis_prefix,
-                    "ACTION_TOKEN": self.token}
+        self.env = {
+            "PROD_DIR": str(run_dir),
+            "PROD_PORT": str(self.port),
+            "RASA_PORTS": " ".join(map(str, self.rasa_ports)),
+            "ACTION_PORT": str(self.action_port),
+            "PG_PORT": str(pg_port),
+            "REDIS_PORT": str(redis_port),
+            "PG_DATABASE": self.database,
+            "REDIS_KEY_PREFIX": self.redis_prefix,
+            "ACTION_TOKEN": self.token,
+        }
         self.url = f"http://127.0.0.1:{self.port}"
         self.instance_urls = [f"http://127.0.0.1:{p}" for p in self.rasa_ports]
         self.action_url = f"http://127.0.0.1:{self.action_port}"
@@ -47,17 +53,27 @@ class ProdSystem:
 
     def start(self) -> None:
         """Runs the script as a terminal would (its own process group) until it is ready."""
-        self.script = subprocess.Popen([SCRIPT], cwd=ROOT, env={**os.environ, **self.env},
-                                       text=True, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, start_new_session=True)
+        self.script = subprocess.Popen(
+            [SCRIPT],
+            cwd=ROOT,
+            env={**os.environ, **self.env},
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         reader = threading.Thread(target=self._read_output, daemon=True)
         reader.start()
-        wait_until(lambda: READY_LINE in self.printed() or self.script.poll() is not None,
-                   "run_prod.sh ready", 300)
+        wait_until(
+            lambda: READY_LINE in self.printed() or self.script.poll() is not None,
+            "run_prod.sh ready",
+            300,
+        )
         if READY_LINE not in self.printed():
             reader.join(10)  # the script exited: all it printed, up to its last words
-            raise AssertionError(f"run_prod.sh failed:\n{self.printed()}"
-                                 f"logs in {self.run_dir}/logs")
+            raise AssertionError(
+                f"run_prod.sh failed:\n{self.printed()}logs in {self.run_dir}/logs"
+            )
 
     def printed(self) -> str:
         """What the script has printed so far."""
@@ -71,11 +87,15 @@ class ProdSystem:
         """The process id that run_prod.sh wrote for rasa-PORT, actions or nginx."""
         return int((self.run_dir / f"{name}.pid").read_text())
 
-    def send(self, base_url: str, sender: str, message: str,
-             timeout: float = 60) -> requests.Response:
+    def send(
+        self, base_url: str, sender: str, message: str, timeout: float = 60
+    ) -> requests.Response:
         """Posts one REST message to nginx or to one instance."""
-        return requests.post(base_url + "/webhooks/rest/webhook",
-                             json={"sender": sender, "message": message}, timeout=timeout)
+        return requests.post(
+            base_url + "/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=timeout,
+        )
 
     def reply(self, base_url: str, sender: str, message: str) -> List[Dict]:
         """The bot's messages for one REST message, which must succeed."""
@@ -115,8 +135,9 @@ class ProdSystem:
     def _restart(self, args: List[str], url: str) -> None:
         process = start([SCRIPT, *args], env=self.env)  # it writes its own log
         self.restarted.append(process)
-        wait_until_answers(url, process, f"run_prod.sh {' '.join(args)}",
-                           logs=self.run_dir / "logs")
+        wait_until_answers(
+            url, process, f"run_prod.sh {' '.join(args)}", logs=self.run_dir / "logs"
+        )
 
     def wait_until_nginx_uses(self, index: int) -> None:
         """Sends greetings through nginx until one of them reaches the instance again."""

@@ -1,5 +1,6 @@
 """A TCP proxy that can be cut, hung and restored, to make PostgreSQL or Redis unavailable
 to Rasa only."""
+
 from __future__ import annotations
 
 import asyncio
@@ -74,8 +75,9 @@ class TcpProxy:
         self._hanging = False
         self._abort_all()
 
-    async def _serve(self, client_reader: asyncio.StreamReader,
-                     client_writer: asyncio.StreamWriter) -> None:
+    async def _serve(
+        self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter
+    ) -> None:
         if self._hanging:
             self._transports.add(client_writer.transport)  # held open, never answered
             return
@@ -85,8 +87,9 @@ class TcpProxy:
             client_writer.transport.abort()
             return
         self._transports |= {client_writer.transport, server_writer.transport}
-        await asyncio.gather(self._pipe(client_reader, server_writer),
-                             self._pipe(server_reader, client_writer))
+        await asyncio.gather(
+            self._pipe(client_reader, server_writer), self._pipe(server_reader, client_writer)
+        )
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:

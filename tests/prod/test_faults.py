@@ -1,4 +1,5 @@
 """Failures in production mode: a Rasa instance killed mid-load, the action server restarted."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,10 @@ class Load:
     def __init__(self, prod: ProdSystem) -> None:
         self.prod = prod
         # Distinct messages within a conversation, so a duplicate in storage shows.
-        self.plan = {new_sender(): [QUESTIONS[(3 * c + k) % len(QUESTIONS)]
-                                    for k in range(MESSAGES_EACH)] for c in range(CONVERSATIONS)}
+        self.plan = {
+            new_sender(): [QUESTIONS[(3 * c + k) % len(QUESTIONS)] for k in range(MESSAGES_EACH)]
+            for c in range(CONVERSATIONS)
+        }
         self.acknowledged: Dict[str, List[str]] = {s: [] for s in self.plan}
         self.sent_after_kill: Counter = Counter()
         self.acknowledged_after_kill: Counter = Counter()
@@ -75,11 +78,16 @@ def test_killing_an_instance_mid_load_loses_no_acknowledged_message(prod: ProdSy
     acknowledged = sum(map(len, load.acknowledged.values()))
     duplicates = sum(n - 1 for c in counts.values() for n in c.values() if n > 1)
     # nginx logs "upstream=A, B" for a message it sent to B after A failed.
-    failed_over = [line for line in prod.access_log()[log_start:] if "POST" in line and
-                   re.search(r"upstream=\S+, ", line)]
-    print(f"\nkill test: sent {sent}, acknowledged {acknowledged}, "
-          f"stored {sum(map(len, stored.values()))} ({duplicates} duplicates), "
-          f"{len(failed_over)} resent by nginx to the other instance, failures {load.failures}")
+    failed_over = [
+        line
+        for line in prod.access_log()[log_start:]
+        if "POST" in line and re.search(r"upstream=\S+, ", line)
+    ]
+    print(
+        f"\nkill test: sent {sent}, acknowledged {acknowledged}, "
+        f"stored {sum(map(len, stored.values()))} ({duplicates} duplicates), "
+        f"{len(failed_over)} resent by nginx to the other instance, failures {load.failures}"
+    )
     for sender, messages in load.acknowledged.items():
         assert all(counts[sender][m] >= 1 for m in messages), (sender, messages, stored[sender])
         assert set(counts[sender]) <= set(load.plan[sender])

@@ -1,4 +1,5 @@
 """Many conversations at once through nginx: every message stored exactly once, in order."""
+
 from __future__ import annotations
 
 import re
@@ -28,6 +29,7 @@ def test_twenty_conversations_at_once_are_stored_exactly_once_and_in_order(prod:
         sent = dict(zip(topics, pool.map(converse, topics)))
     assert stored_user_texts(prod.database, topics) == sent
     # Round robin: both instances answered some of these messages.
-    served_by = re.findall(r"POST /webhooks/rest/webhook .* upstream=(\S+) ",
-                           "\n".join(prod.access_log()[log_start:]))
+    served_by = re.findall(
+        r"POST /webhooks/rest/webhook .* upstream=(\S+) ", "\n".join(prod.access_log()[log_start:])
+    )
     assert {f"127.0.0.1:{p}" for p in prod.rasa_ports} == set(served_by)

@@ -1,4 +1,5 @@
 """The lock store shared by the Rasa instances, against the real Redis (no Rasa running)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -28,8 +29,11 @@ def instances() -> Iterator[List[AtomicRedisLockStore]]:
 def test_tickets_asked_for_at_once_by_two_instances_are_all_different(instances):
     conversation = uuid.uuid4().hex
     with ThreadPoolExecutor(8) as pool:
-        tickets = list(pool.map(lambda n: instances[n % 2].issue_ticket(conversation, LIFETIME),
-                                range(TICKETS)))
+        tickets = list(
+            pool.map(
+                lambda n: instances[n % 2].issue_ticket(conversation, LIFETIME), range(TICKETS)
+            )
+        )
     assert sorted(tickets) == list(range(TICKETS))
 
 

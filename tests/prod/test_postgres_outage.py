@@ -1,4 +1,5 @@
 """PostgreSQL unreachable for a few seconds (the tests' proxy closed), then back."""
+
 from __future__ import annotations
 
 import asyncio
@@ -23,12 +24,13 @@ WIDGET_MESSAGES = ["i want to die", "tell me more"]
 
 class Outage(NamedTuple):
     """What happened around one outage."""
-    sender: str                      # a conversation begun before the outage
+
+    sender: str  # a conversation begun before the outage
     during: List[requests.Response]  # its messages sent while PostgreSQL was away
     crisis: List[requests.Response]  # a crisis message sent meanwhile to each instance
-    widget: List[Tuple[str, Dict]]   # the answers to WIDGET_MESSAGES sent meanwhile
-    alive: Dict[int, bool]           # each instance's process, after the outage
-    after: List[List[Dict]]          # replies once PostgreSQL was back, one per instance
+    widget: List[Tuple[str, Dict]]  # the answers to WIDGET_MESSAGES sent meanwhile
+    alive: Dict[int, bool]  # each instance's process, after the outage
+    after: List[List[Dict]]  # replies once PostgreSQL was back, one per instance
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +68,8 @@ def test_rasa_survives_it_and_conversations_resume_without_a_restart(outage: Out
 
 
 def test_messages_during_it_get_a_clear_error_and_none_is_answered_as_if_stored(
-        prod: ProdSystem, outage: Outage):
+    prod: ProdSystem, outage: Outage
+):
     assert outage.during
     assert [r.status_code for r in outage.during] == [503] * len(outage.during)
     assert all(r.json().get("error") for r in outage.during)

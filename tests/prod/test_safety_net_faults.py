@@ -3,6 +3,7 @@ hanging (on connecting, or on a statement), with the action server stopped as we
 
 A crisis message gets the fixed message (and a check question its question) on every
 instance; every other message gets a 503 with an explanation, and the instance lives on."""
+
 from __future__ import annotations
 
 import asyncio
@@ -116,6 +117,9 @@ def test_postgres_hanging_on_a_statement_with_the_action_server_stopped(prod: Pr
 
 
 def test_streamed_replies_are_refused(prod: ProdSystem):
-    response = requests.post(prod.url + "/webhooks/rest/webhook?stream=true",
-                             json={"sender": new_sender(), "message": CRISIS}, timeout=30)
+    response = requests.post(
+        prod.url + "/webhooks/rest/webhook?stream=true",
+        json={"sender": new_sender(), "message": CRISIS},
+        timeout=30,
+    )
     assert response.status_code == 400 and "stream" in response.json()["error"]

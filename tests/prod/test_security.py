@@ -1,4 +1,5 @@
 """Only nginx faces users: Rasa and the action server listen on 127.0.0.1, Rasa without its API."""
+
 from __future__ import annotations
 
 import socket
@@ -10,7 +11,7 @@ from tests.prod.system import ProdSystem
 
 
 def holds_every_interface(port: int) -> bool:
-    """True if the port is taken on every address, not just 127.0.0.1: then 127.0.0.2 is busy too."""
+    """True if the port is taken on every address, not only 127.0.0.1 (then 127.0.0.2 is too)."""
     with socket.socket() as probe:
         try:
             probe.bind(("127.0.0.2", port))
@@ -31,8 +32,12 @@ def test_the_action_server_answers_only_requests_with_the_token(prod: ProdSystem
     assert requests.get(actions, headers=wrong, timeout=10).status_code == 401
     right = {"Authorization": f"Bearer {prod.token}"}
     assert requests.get(actions, headers=right, timeout=10).status_code == 200
-    assert requests.post(prod.action_url + "/webhook", json={"next_action": "action_tell_more"},
-                         timeout=10).status_code == 401
+    assert (
+        requests.post(
+            prod.action_url + "/webhook", json={"next_action": "action_tell_more"}, timeout=10
+        ).status_code
+        == 401
+    )
     assert requests.get(prod.action_url + "/health", timeout=10).status_code == 200
 
 

@@ -1,4 +1,5 @@
 """Two Rasa instances share every conversation: state in PostgreSQL, turn-taking in Redis."""
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor

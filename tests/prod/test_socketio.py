@@ -1,4 +1,5 @@
 """The widget's socket.io connection through nginx: WebSocket upgrade, and sticky polling."""
+
 from __future__ import annotations
 
 import asyncio
@@ -8,9 +9,11 @@ from tests.prod.system import ProdSystem
 from tests.support.replies import new_sender
 from tests.support.sio import TURN_SECONDS, SocketClient, topic_of, websocket_turns
 
-TURNS = [("should I decline this invite?", "faq.decline-invitations"),
-         ("tell me more", "faq.decline-invitations"),
-         ("what can you do?", "help")]
+TURNS = [
+    ("should I decline this invite?", "faq.decline-invitations"),
+    ("tell me more", "faq.decline-invitations"),
+    ("what can you do?", "help"),
+]
 MESSAGES = [message for message, _ in TURNS]
 EXPECTED = [topic for _, topic in TURNS]
 
@@ -25,7 +28,8 @@ async def over_polling(url: str) -> List[str]:
 def test_a_widget_conversation_over_websocket_through_nginx(prod: ProdSystem):
     answers = asyncio.run(websocket_turns(prod.url, MESSAGES))
     assert [(name, topic_of(event)) for name, event in answers] == [
-        ("bot_uttered", topic) for topic in EXPECTED]
+        ("bot_uttered", topic) for topic in EXPECTED
+    ]
 
 
 def test_a_widget_conversation_over_polling_sticks_to_one_instance(prod: ProdSystem):

@@ -1,4 +1,5 @@
 """The script itself: it made the database, printed where to chat, and Ctrl-C stops it all."""
+
 from __future__ import annotations
 
 import pytest

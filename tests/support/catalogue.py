@@ -2,6 +2,7 @@
 the topics of the flows (server/names.py), and the topics of the domain's responses (the safety
 net's). docs/topics.md documents it; the tests check the document, the domain and the
 representative messages against it."""
+
 from __future__ import annotations
 
 from typing import Dict, List, Set
@@ -11,8 +12,12 @@ from server import names
 from tests.support.paths import load_yaml
 
 # Answered by actions from content.yml, outside its `topics` (the step flow, deletion).
-FLOW_TOPICS = [names.NEXT_STEP_TOPIC, names.CELEBRATE_TOPIC, names.PRIVACY_CONFIRM_TOPIC,
-               names.PRIVACY_DELETED_TOPIC]
+FLOW_TOPICS = [
+    names.NEXT_STEP_TOPIC,
+    names.CELEBRATE_TOPIC,
+    names.PRIVACY_CONFIRM_TOPIC,
+    names.PRIVACY_DELETED_TOPIC,
+]
 
 
 def content_topics() -> List[str]:

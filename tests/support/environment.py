@@ -2,6 +2,7 @@
 
 The launchers source that file themselves; this module reads it for the commands that Python
 starts without a launcher (the benchmarks' `rasa train` and `rasa test`, the purge script)."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,13 @@ PYTHONPATH = "PYTHONPATH"
 
 def settings(base: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
     """What the script sets, given `base` (this process's environment by default)."""
-    done = subprocess.run(["bash", str(SCRIPT)], env=dict(os.environ if base is None else base),
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["bash", str(SCRIPT)],
+        env=dict(os.environ if base is None else base),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(line.split("=", 1) for line in done.stdout.splitlines())
 
 

@@ -1,4 +1,5 @@
 """Where the project is, and its YAML files read as the tests read them."""
+
 from pathlib import Path
 from typing import Any
 

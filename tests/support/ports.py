@@ -1,4 +1,5 @@
 """Free TCP ports for the servers the tests and benchmarks start."""
+
 from __future__ import annotations
 
 import random

@@ -1,5 +1,6 @@
 """Processes seen from outside, through /proc: for servers that the launchers started and
 that the tests stop, kill or check on by process id."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,4 +25,3 @@ def parent_of(pid: int) -> Optional[int]:
     """The parent process id; None once the process is gone."""
     fields = _stat_fields(pid)
     return None if fields is None else int(fields[1])
-

@@ -1,4 +1,5 @@
 """Senders and replies as the topic contract (DESIGN.md) describes them."""
+
 from __future__ import annotations
 
 import uuid

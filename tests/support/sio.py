@@ -3,6 +3,7 @@ and a bare WebSocket on which packets are written by hand (Engine.IO 4, Socket.I
 
 python-socketio's client runs on long-polling: its WebSocket transport needs a newer aiohttp
 than Rasa's. The bare WebSocket uses the pinned aiohttp directly."""
+
 from __future__ import annotations
 
 import asyncio
@@ -69,20 +70,22 @@ class SocketClient:
 
     async def start_session(self, session_id: str) -> None:
         assert await self.ask("session_request", {"session_id": session_id}) == (
-            "session_confirm", session_id)
+            "session_confirm",
+            session_id,
+        )
         self.session_id = session_id
 
     async def say(self, message: str) -> Any:
         """Sends a message in the current session; returns the first bot message."""
-        name, data = await self.ask("user_uttered", {"message": message,
-                                                     "session_id": self.session_id})
+        name, data = await self.ask(
+            "user_uttered", {"message": message, "session_id": self.session_id}
+        )
         assert name == "bot_uttered", (name, data)
         return data
 
     async def turn(self, message: str) -> Answer:
         """Sends a message in the current session; returns its answer (see is_an_answer)."""
-        answer = await self.ask("user_uttered", {"message": message,
-                                                 "session_id": self.session_id})
+        answer = await self.ask("user_uttered", {"message": message, "session_id": self.session_id})
         while not is_an_answer(answer):
             answer = await self.next_answer()
         return answer
@@ -133,6 +136,7 @@ class RawSocket:
 
     async def answers_until(self, *names: str) -> List[Answer]:
         """Every event received up to and including the first of `names` (or the socket closing)."""
+
         async def receive() -> List[Answer]:
             received: List[Answer] = []
             while not received or received[-1][0] not in (*names, "closed"):
@@ -144,6 +148,7 @@ class RawSocket:
 
     async def answer(self) -> Answer:
         """The answer to the message sent last (see is_an_answer), or ("closed", how)."""
+
         async def receive() -> Answer:
             answer = await self._next_event()
             while not is_an_answer(answer):
@@ -164,8 +169,9 @@ class RawSocket:
         return answers[-1] == ("session_confirm", "still-here")
 
 
-async def websocket_turns(url: str, messages: List[str],
-                          seconds: float = TURN_SECONDS) -> List[Answer]:
+async def websocket_turns(
+    url: str, messages: List[str], seconds: float = TURN_SECONDS
+) -> List[Answer]:
     """The widget's side over WebSocket: a new session, then each message's answer (its first
     bot_uttered event with a topic, or reconnect_error)."""
     async with RawSocket(url, seconds) as raw:

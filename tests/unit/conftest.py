@@ -1,4 +1,5 @@
 """Fixtures of the unit tests."""
+
 import pytest
 
 from server.bootstrap import apply

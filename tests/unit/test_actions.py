@@ -1,4 +1,5 @@
 """The custom actions, run the way the action server runs them."""
+
 import asyncio
 from typing import Any, Dict, List, Optional
 
@@ -20,10 +21,17 @@ CONTENT = load_content()
 
 def tracker(intent: str, text: str = "", slots: Optional[Dict[str, Any]] = None) -> Tracker:
     return Tracker(
-        sender_id="test", slots=dict(slots or {}),
-        latest_message={"intent": {"name": intent, "confidence": 1.0}, "text": text,
-                        "entities": []},
-        events=[], paused=False, followup_action=None, active_loop={},
+        sender_id="test",
+        slots=dict(slots or {}),
+        latest_message={
+            "intent": {"name": intent, "confidence": 1.0},
+            "text": text,
+            "entities": [],
+        },
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
         latest_action_name="action_listen",
     )
 
@@ -68,8 +76,10 @@ def test_tell_more_without_a_topic_offers_the_menu():
 
 def test_tell_more_after_a_step_explains_its_strategy_as_part_of_the_step():
     first = CONTENT.steps[0]
-    messages, _ = run(ActionTellMore(), tracker(
-        "tell_more", slots={"last_topic": "next-step", "offered_steps": [first.id]}))
+    messages, _ = run(
+        ActionTellMore(),
+        tracker("tell_more", slots={"last_topic": "next-step", "offered_steps": [first.id]}),
+    )
     assert topics(messages) == ["next-step"]
     assert messages[0]["text"] == CONTENT.topics[first.strategy].answer
 
@@ -85,10 +95,16 @@ def test_questions_carry_the_next_step_topic_and_their_buttons():
 def test_form_validation_reads_free_text_and_asks_again_when_unclear():
     form = ValidateStepPreferencesForm()
     dispatcher = CollectingDispatcher()
-    assert form.validate_energy("pretty drained today", dispatcher, tracker("inform_energy"), {}) == {"energy": "low"}
-    assert form.validate_mode("online is easier", dispatcher, tracker("inform_mode"), {}) == {"mode": "online"}
+    assert form.validate_energy(
+        "pretty drained today", dispatcher, tracker("inform_energy"), {}
+    ) == {"energy": "low"}
+    assert form.validate_mode("online is easier", dispatcher, tracker("inform_mode"), {}) == {
+        "mode": "online"
+    }
     assert dispatcher.messages == []
-    assert form.validate_energy("purple", dispatcher, tracker("inform_energy"), {}) == {"energy": None}
+    assert form.validate_energy("purple", dispatcher, tracker("inform_energy"), {}) == {
+        "energy": None
+    }
     assert topics(dispatcher.messages) == ["next-step"]
 
 
@@ -117,7 +133,9 @@ def test_suggestions_fit_and_never_repeat_until_they_run_out():
 
 
 def test_too_hard_lowers_the_energy_and_offers_a_smaller_step():
-    messages, events = suggest("too_hard", {"energy": "more", "mode": "either", "offered_steps": []})
+    messages, events = suggest(
+        "too_hard", {"energy": "more", "mode": "either", "offered_steps": []}
+    )
     assert events["energy"] == "some"
     step = next(s for s in CONTENT.steps if s.id == events["offered_steps"][-1])
     assert step.energy in ("low", "some")
@@ -125,13 +143,17 @@ def test_too_hard_lowers_the_energy_and_offers_a_smaller_step():
 
 
 def test_a_new_energy_level_in_free_text_changes_the_suggestion():
-    _, events = suggest("inform_energy", {"energy": "low", "mode": "either"}, "my energy is better now")
+    _, events = suggest(
+        "inform_energy", {"energy": "low", "mode": "either"}, "my energy is better now"
+    )
     assert events["energy"] == "more"
 
 
 def test_widening_after_running_out_offers_steps_again():
     every = [s.id for s in CONTENT.steps]
-    messages, events = suggest("widen_steps", {"energy": "low", "mode": "online", "offered_steps": every})
+    messages, events = suggest(
+        "widen_steps", {"energy": "low", "mode": "online", "offered_steps": every}
+    )
     assert events["mode"] == "either" and len(events["offered_steps"]) == 1
 
 

@@ -1,4 +1,5 @@
 """The bootstrap: it refuses a Rasa it was not written for, and prepares the agent it loads."""
+
 import asyncio
 import gc
 import importlib.metadata
@@ -13,8 +14,9 @@ from server.storage_errors import StorageUnavailable
 
 def test_another_rasa_version_is_refused_with_what_to_do(monkeypatch):
     real = importlib.metadata.version
-    monkeypatch.setattr(importlib.metadata, "version",
-                        lambda name: "3.7.0" if name == "rasa" else real(name))
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "3.7.0" if name == "rasa" else real(name)
+    )
     with pytest.raises(RuntimeError, match=r"\{'rasa': '3.7.0'\}.*update EXPECTED_VERSIONS"):
         bootstrap.check_versions()
 

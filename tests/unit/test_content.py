@@ -1,4 +1,5 @@
 """Content integrity: every catalogue topic has content, is reachable and offers valid moves."""
+
 import re
 from collections import Counter
 from pathlib import Path
@@ -11,14 +12,20 @@ from tests.support.paths import ROOT, load_yaml
 
 CONTENT = load_content()
 # The article's areas (docs/topics.md): every topic in them is grounded in a section.
-ARTICLE_TOPICS = [t for t in content_topics()
-                  if re.match(r"(symptom|connection|barrier|strateg|faq)", t)]
+ARTICLE_TOPICS = [
+    t for t in content_topics() if re.match(r"(symptom|connection|barrier|strateg|faq)", t)
+]
 DOMAIN = load_yaml("domain.yml")
 # Intents only a pipeline component sets, never the classifier: no training examples.
 # Intents no classifier learns: the safety net sets the first three, the deletion guard
 # confirm_deletion, and only a button of the check question sends crisis_safe.
-SET_BY_COMPONENTS = {"crisis", "crisis_check", "language_unsupported", "confirm_deletion",
-                     "crisis_safe"}
+SET_BY_COMPONENTS = {
+    "crisis",
+    "crisis_check",
+    "language_unsupported",
+    "confirm_deletion",
+    "crisis_safe",
+}
 RULES = load_yaml("data/rules.yml")["rules"]
 
 
@@ -103,7 +110,9 @@ def test_held_out_examples_are_never_trained_on():
         found = set()
         for path in Path(ROOT, folder).glob("*.yml"):
             for block in load_yaml(str(path.relative_to(ROOT))).get("nlu", []):
-                found |= {e.strip().lower() for e in re.findall(r"^\s*- (.*)$", block["examples"], re.M)}
+                found |= {
+                    e.strip().lower() for e in re.findall(r"^\s*- (.*)$", block["examples"], re.M)
+                }
         return found
 
     assert not texts("data/nlu") & texts("tests/nlu")
@@ -147,12 +156,20 @@ def test_crisis_message_is_one_fixed_text_with_every_resource():
     crisis = variations[0]
     assert crisis["custom"] == {"topic": "crisis"}
     text = crisis["text"]
-    for element in ("988", "116 123", "Samaritans", "findahelpline.com", "911", "999", "112",
-                    "can't give crisis support", "someone you trust"):
+    for element in (
+        "988",
+        "116 123",
+        "Samaritans",
+        "findahelpline.com",
+        "911",
+        "999",
+        "112",
+        "can't give crisis support",
+        "someone you trust",
+    ):
         assert element in text
     assert "{" not in text  # no templating
     assert "\n\n" not in text  # REST would split it into several messages
-
 
 
 def test_the_check_question_asks_directly_with_the_helplines_and_two_buttons():
@@ -168,8 +185,10 @@ def test_every_safety_language_has_its_line_and_its_unsupported_answer():
 
     languages = {path.stem for path in PATTERNS_DIR.glob("*.yml")} - {"en"}
     assert languages >= {"es", "fr", "de", "pt", "it", "nl"}
-    for response, topic in (("utter_crisis_language", "crisis"),
-                            ("utter_language_unsupported", "language.unsupported")):
+    for response, topic in (
+        ("utter_crisis_language", "crisis"),
+        ("utter_language_unsupported", "language.unsupported"),
+    ):
         variations = DOMAIN["responses"][response]
         conditioned = {v["condition"][0]["value"] for v in variations if v.get("condition")}
         assert conditioned == languages, response

@@ -1,5 +1,6 @@
 """The safety net: the crisis matcher and the NLU component around it (docs/topics.md, "Crisis
 escalation"). Its corpus (tests/crisis) is checked in tests/crisis/test_corpus.py."""
+
 import re
 import time
 from pathlib import Path
@@ -20,12 +21,34 @@ def matcher() -> SafetyMatcher:
     return SafetyMatcher.load(SPACY_DIR)
 
 
-@pytest.mark.parametrize("text", [
-    "ok", "no", "yes", "hi", "Maria", "I want to die", "i'm so lonely", "can you help me",
-    "thanks a lot", "the end", "me too", "die hard is my favourite film", "I live in a van",
-    "is it normal", "come on", "son of a gun", "pasta con pesto", "bon appetit", "lol",
-    "what can you do?", "tell me more", "Some energy today", "Online is easier",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok",
+        "no",
+        "yes",
+        "hi",
+        "Maria",
+        "I want to die",
+        "i'm so lonely",
+        "can you help me",
+        "thanks a lot",
+        "the end",
+        "me too",
+        "die hard is my favourite film",
+        "I live in a van",
+        "is it normal",
+        "come on",
+        "son of a gun",
+        "pasta con pesto",
+        "bon appetit",
+        "lol",
+        "what can you do?",
+        "tell me more",
+        "Some energy today",
+        "Online is easier",
+    ],
+)
 def test_english_messages_are_not_taken_for_another_language(matcher, text):
     assert matcher.language(text) == "en"
 
@@ -58,10 +81,21 @@ def test_every_pattern_matches_in_linear_time_even_on_a_crafted_message():
     assert slow == []
 
 
-@pytest.mark.parametrize("message", [
-    "a " * 5_000, "k1" * 5_000, "'" * 10_000, "s/" * 5_000, "a.b." * 2_500, "$" * 10_000,
-    "*a" * 5_000, "kill " * 2_000, "x" * 10_000, "i " * 4_999 + "x",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "a " * 5_000,
+        "k1" * 5_000,
+        "'" * 10_000,
+        "s/" * 5_000,
+        "a.b." * 2_500,
+        "$" * 10_000,
+        "*a" * 5_000,
+        "kill " * 2_000,
+        "x" * 10_000,
+        "i " * 4_999 + "x",
+    ],
+)
 def test_normalising_and_matching_a_crafted_message_is_linear(matcher, message):
     started = time.perf_counter()
     matcher.match(message)
@@ -69,17 +103,40 @@ def test_normalising_and_matching_a_crafted_message_is_linear(matcher, message):
     assert time.perf_counter() - started < 5.0
 
 
-@pytest.mark.parametrize("text", [
-    "k i l l  m y s e l f", "s.u.i.c.i.d.e", "su1c1de", "$uicidal", "s*icidal thoughts",
-    "i want to dieeee", "KMS", "I'm going to UNALIVE myself", "kil my self", "self-harm",
-    "i’m gonna end my life", "hello\u200b i want to die",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "k i l l  m y s e l f",
+        "s.u.i.c.i.d.e",
+        "su1c1de",
+        "$uicidal",
+        "s*icidal thoughts",
+        "i want to dieeee",
+        "KMS",
+        "I'm going to UNALIVE myself",
+        "kil my self",
+        "self-harm",
+        "i’m gonna end my life",
+        "hello\u200b i want to die",
+    ],
+)
 def test_disguised_spellings_are_detected(matcher, text):
     assert matcher.match(text)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "😀😀", "hola, ¿cómo estás?", "x" * 100_000, "\x00\x01",
-                                  "hi \ud800 there", "\udfff"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀😀",
+        "hola, ¿cómo estás?",
+        "x" * 100_000,
+        "\x00\x01",
+        "hi \ud800 there",
+        "\udfff",
+    ],
+)
 def test_odd_input_is_handled(matcher, text):
     assert matcher.match(text) is None
 
@@ -96,8 +153,10 @@ def detector(matcher) -> CrisisDetector:
 def test_component_overrides_the_classifier_and_the_fallback(matcher):
     message = Message({"text": "everyone would be better off without me"})
     message.set("intent", {"name": "nlu_fallback", "confidence": 0.9})
-    message.set("intent_ranking", [{"name": "nlu_fallback", "confidence": 0.9},
-                                   {"name": "crisis", "confidence": 0.1}])
+    message.set(
+        "intent_ranking",
+        [{"name": "nlu_fallback", "confidence": 0.9}, {"name": "crisis", "confidence": 0.1}],
+    )
     detector(matcher).process([message])
     assert message.get("intent") == {"name": "crisis", "confidence": 1.0}
     ranking = message.get("intent_ranking")

@@ -1,4 +1,5 @@
 """An unsure "delete my conversation" becomes a question; a sure one, or anything else, passes."""
+
 from typing import Dict, List, Tuple
 
 import pytest
@@ -38,8 +39,10 @@ def test_a_sure_deletion_passes(confidence):
 def test_other_intents_pass_even_with_deletion_ranked_second():
     message = parsed([("strategy_mindfulness", 0.3), ("delete_conversation", 0.25)])
     GUARD.process([message])
-    assert names(message) == ("strategy_mindfulness", ["strategy_mindfulness",
-                                                       "delete_conversation"])
+    assert names(message) == (
+        "strategy_mindfulness",
+        ["strategy_mindfulness", "delete_conversation"],
+    )
 
 
 def test_a_message_without_an_intent_passes():

@@ -1,4 +1,5 @@
-"""The cached event-class lookup answers exactly as Rasa's, and walks the class tree once per name."""
+"""The cached event-class lookup answers exactly as Rasa's, walking the class tree once a name."""
+
 from __future__ import annotations
 
 import pytest
@@ -41,8 +42,9 @@ def test_old_topic_events_still_resolve_to_nothing():
 def test_the_class_tree_is_walked_once_per_name(monkeypatch):
     walks = []
     walk = rasa.shared.utils.common.all_subclasses
-    monkeypatch.setattr(rasa.shared.utils.common, "all_subclasses",
-                        lambda cls: walks.append(cls) or walk(cls))
+    monkeypatch.setattr(
+        rasa.shared.utils.common, "all_subclasses", lambda cls: walks.append(cls) or walk(cls)
+    )
     event_lookup._known_class.cache_clear()
     for _ in range(3):
         assert resolve_by_type("action") is ActionExecuted

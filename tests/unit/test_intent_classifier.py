@@ -1,4 +1,5 @@
 """The intent classifier saved as plain arrays predicts exactly what it predicted when trained."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,8 +32,11 @@ def message(intent: str, features: List[float]) -> Message:
 def examples(seed: int) -> List[Message]:
     """Each intent lights up its own feature, plus noise on the others."""
     rng = np.random.default_rng(seed)
-    return [message(intent, [3.0 * (i == k) + rng.random() for k in range(len(INTENTS))])
-            for i, intent in enumerate(INTENTS) for _ in range(10)]
+    return [
+        message(intent, [3.0 * (i == k) + rng.random() for k in range(len(INTENTS))])
+        for i, intent in enumerate(INTENTS)
+        for _ in range(10)
+    ]
 
 
 def rankings(messages: List[Message]) -> List[List]:
@@ -57,8 +61,9 @@ def test_a_loaded_classifier_ranks_exactly_as_the_trained_one(storage):
     trained.process(unseen_by_trained)
     make(storage, load=True).process(unseen_by_loaded)
     assert rankings(unseen_by_loaded) == rankings(unseen_by_trained)
-    assert [m.get("intent")["name"] for m in unseen_by_loaded] == [m.get(INTENT) for m in
-                                                                   examples(seed=2)]
+    assert [m.get("intent")["name"] for m in unseen_by_loaded] == [
+        m.get(INTENT) for m in examples(seed=2)
+    ]
 
 
 def test_the_saved_model_holds_arrays_only(storage):

@@ -1,4 +1,5 @@
 """Objects alive when the server has loaded are kept out of later garbage collections."""
+
 import gc
 import weakref
 

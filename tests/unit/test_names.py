@@ -1,4 +1,5 @@
 """The names in server/names.py are the ones the domain, the pipeline and the catalogue use."""
+
 from server import names
 from tests.support.catalogue import catalogue
 from tests.support.paths import load_yaml
@@ -8,22 +9,32 @@ CONFIG = load_yaml("config.yml")
 
 
 def test_every_shared_intent_is_in_the_domain():
-    intents = {names.CRISIS_INTENT, names.CRISIS_CHECK_INTENT, names.LANGUAGE_UNSUPPORTED_INTENT,
-               names.DELETE_INTENT, names.CONFIRM_DELETION_INTENT}
+    intents = {
+        names.CRISIS_INTENT,
+        names.CRISIS_CHECK_INTENT,
+        names.LANGUAGE_UNSUPPORTED_INTENT,
+        names.DELETE_INTENT,
+        names.CONFIRM_DELETION_INTENT,
+    }
     assert intents <= set(DOMAIN["intents"])
 
 
 def test_every_shared_response_action_and_slot_is_in_the_domain():
-    responses = {names.CRISIS_RESPONSE, names.CRISIS_CHECK_RESPONSE,
-                 names.CRISIS_LANGUAGE_RESPONSE}
+    responses = {names.CRISIS_RESPONSE, names.CRISIS_CHECK_RESPONSE, names.CRISIS_LANGUAGE_RESPONSE}
     assert responses <= set(DOMAIN["responses"])
     assert names.DELETE_ACTION in DOMAIN["actions"]
     assert names.LANGUAGE_SLOT in DOMAIN["slots"] and names.LANGUAGE_SLOT in DOMAIN["entities"]
 
 
 def test_every_shared_topic_is_in_the_catalogue():
-    topics = {names.CRISIS_TOPIC, names.FALLBACK_TOPIC, names.NEXT_STEP_TOPIC,
-              names.CELEBRATE_TOPIC, names.PRIVACY_CONFIRM_TOPIC, names.PRIVACY_DELETED_TOPIC}
+    topics = {
+        names.CRISIS_TOPIC,
+        names.FALLBACK_TOPIC,
+        names.NEXT_STEP_TOPIC,
+        names.CELEBRATE_TOPIC,
+        names.PRIVACY_CONFIRM_TOPIC,
+        names.PRIVACY_DELETED_TOPIC,
+    }
     assert topics <= set(catalogue())
 
 

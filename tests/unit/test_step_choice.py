@@ -1,4 +1,5 @@
 """Choosing a step: energy and mode filters, no repeats, smaller steps, running out."""
+
 from actions.content import Step, load_content
 from actions.step_choice import choose_step, fits, read_answer, smaller_energy
 
