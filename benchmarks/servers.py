@@ -61,24 +61,19 @@ def serve(assistant: Assistant, work: Path) -> Iterator[Running]:
     rasa, actions = f"serve {assistant.name}", f"serve {assistant.name} actions"
     began = time.perf_counter()
     try:
+        commands = {rasa: assistant.rasa}
         if assistant.actions:
             env["ACTION_PORT"] = ports["action_port"]
-            processes[actions] = start(
-                actions,
-                [arg.format(**ports) for arg in assistant.actions],
+            commands = {actions: assistant.actions, **commands}  # the action server first
+        for name, command in commands.items():
+            processes[name] = start(
+                name,
+                [arg.format(**ports) for arg in command],
                 work,
                 assistant.project,
                 env,
                 assistant.stock,
             )
-        processes[rasa] = start(
-            rasa,
-            [arg.format(**ports) for arg in assistant.rasa],
-            work,
-            assistant.project,
-            env,
-            assistant.stock,
-        )
         memories.update((name, PeakMemory(process.pid)) for name, process in processes.items())
         webhook = f"http://127.0.0.1:{ports['rasa_port']}/webhooks/rest/webhook"
         servers.wait_until_ready(
