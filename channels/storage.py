@@ -21,6 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Sanic
 
 from server import names
+from server.log_redaction import remember
 from server.storage_errors import StorageUnavailable
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,7 @@ async def handle_or_answer_crisis(
     """Handles the message; when its turn cannot run, still answers a crisis. Otherwise, why
     the message got no answer (for the channel to say so its own way), or None."""
     agent: Agent = Sanic.get_app().ctx.agent
+    remember(message.text)  # no log line may quote it (server/log_redaction.py)
     parse = await _parse(agent, message)
     safety = bool(safety_response_names(parse))
     try:
