@@ -8,6 +8,10 @@
   `quick_replies` for buttons, and the topic and article section in `metadata` (which
   rasa-webchat takes off before it renders the rest). Rasa's output sends `custom` as a
   separate event, with keyword arguments that python-socketio's emit() does not accept.
+- A turn's replies are sent once it is stored, so a reply never tells of something that did
+  not happen ("your conversation is deleted" when the disk was full); when the turn cannot be
+  stored, a `reconnect_error` says the message was not kept. The safety net's replies are the
+  exception: they go out at once, whatever happens next.
 - Input is checked: a malformed event gets a `reconnect_error` event, never a crash; frames
   are capped at the REST body cap.
 - `enter_room` is awaited when it is a coroutine (python-socketio 5.10+, RasaHQ/rasa#13027).
@@ -19,7 +23,7 @@ from __future__ import annotations
 import inspect
 import logging
 import os
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 import rasa.core.channels.channel
 from rasa.core.channels.channel import UserMessage
@@ -29,7 +33,7 @@ from sanic.request import Request
 from socketio import AsyncServer
 
 from channels.session_ids import SessionIds
-from channels.storage import handle_or_answer_crisis
+from channels.storage import SAFETY_TOPICS, handle_or_answer_crisis
 from channels.validation import MAX_BODY_BYTES, depth_problem, message_problem
 
 logger = logging.getLogger(__name__)
@@ -63,17 +67,33 @@ def own_origin(environ: Dict[Text, Any]) -> Optional[Text]:
 
 
 class TopicSocketIOOutput(SocketIOOutput):
-    """Sends each bot message as one event: {text, quick_replies, metadata}."""
+    """Sends each bot message as one event: {text, quick_replies, metadata}; the safety net's
+    at once, the others when the turn is stored (flush)."""
 
     def __init__(self, sio: Any, bot_message_evt: Text) -> None:
         super().__init__(sio, bot_message_evt)
-        # The topics already sent in this turn: a crisis answered by the turn before its
+        # The topics already given in this turn: a crisis answered by the turn before its
         # storage failed is not sent a second time (channels/storage.py).
         self.sent_topics: List[Text] = []
+        self._held: List[Tuple[Text, Dict[Text, Any]]] = []
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        """Sends a safety net reply now; holds any other until the turn is stored."""
+        topic = (message.get("custom") or {}).get("topic")
+        self.sent_topics.append(topic)
+        if topic in SAFETY_TOPICS:
+            await self._emit(recipient_id, message)
+        else:
+            self._held.append((recipient_id, message))
+
+    async def flush(self) -> None:
+        """Sends the replies held until the turn was stored."""
+        held, self._held = self._held, []
+        for recipient_id, message in held:
+            await self._emit(recipient_id, message)
+
+    async def _emit(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         """Keeps text, buttons and the topic of a message together."""
-        self.sent_topics.append((message.get("custom") or {}).get("topic"))
         event: Dict[Text, Any] = {}
         if message.get("text"):
             event["text"] = message["text"]
@@ -163,6 +183,8 @@ class TopicSocketIOInput(SocketIOInput):
             problem = await handle_or_answer_crisis(on_new_message, message)
             if problem:
                 await self._refuse(sid, problem)
+            else:
+                await output.flush()
 
         return blueprint
 

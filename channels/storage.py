@@ -39,6 +39,8 @@ SAFETY_RESPONSES = {
     names.CRISIS_INTENT: [names.CRISIS_RESPONSE],
     names.CRISIS_CHECK_INTENT: [names.CRISIS_CHECK_RESPONSE],
 }
+# The topics of those responses: a channel gives them at once, whatever happens to the turn.
+SAFETY_TOPICS = {names.CRISIS_TOPIC, names.CRISIS_CHECK_TOPIC}
 # How long a crisis turn may take before its responses are sent without it: a few seconds
 # of a hung database or lock, never the lock lifetime of an instance that died mid-turn.
 SAFETY_DEADLINE_SECONDS = 5.0
