@@ -19,7 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.storage import handle_or_answer_crisis
+from channels.storage import Unhandled, handle_or_answer_crisis
 from channels.validation import (
     MAX_BODY_BYTES,
     TOO_DEEP,
@@ -30,7 +30,7 @@ from channels.validation import (
 
 # Why the current request's message got no answer (storage down, the action server down), or
 # None: Rasa's webhook would answer 200 with whatever it had collected.
-UNANSWERED: ContextVar[Optional[Text]] = ContextVar("unanswered", default=None)
+UNANSWERED: ContextVar[Optional[Unhandled]] = ContextVar("unanswered", default=None)
 
 
 def request_problem(body: bytes) -> Optional[Tuple[int, Text]]:
@@ -91,9 +91,12 @@ class ValidatingRestInput(RestInput):
         async def explain_unanswered(
             request: Request, _response: HTTPResponse
         ) -> Optional[HTTPResponse]:
-            if UNANSWERED.get():
+            unhandled = UNANSWERED.get()
+            if unhandled:
                 return response.json(
-                    {"error": UNANSWERED.get()}, status=503, headers={"Retry-After": "5"}
+                    {"error": unhandled.error},
+                    status=unhandled.status,
+                    headers={"Retry-After": str(unhandled.retry_after)},
                 )
             return None
 

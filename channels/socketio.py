@@ -180,14 +180,17 @@ class TopicSocketIOInput(SocketIOInput):
             message = UserMessage(
                 data["message"], output, sender, input_channel=self.name(), metadata=metadata
             )
-            problem = await handle_or_answer_crisis(on_new_message, message)
-            if problem:
-                await self._refuse(sid, problem)
+            unhandled = await handle_or_answer_crisis(on_new_message, message)
+            if unhandled:
+                await self._refuse(sid, unhandled.error, unhandled.retry_after)
             else:
                 await output.flush()
 
         return blueprint
 
-    async def _refuse(self, sid: Text, problem: Text) -> None:
+    async def _refuse(self, sid: Text, problem: Text, retry_after: Optional[int] = None) -> None:
         logger.info("socket.io event refused: %s", problem)
-        await self.sio.emit(ERROR_EVENT, {"error": problem}, room=sid, namespace=self.namespace)
+        event: Dict[Text, Any] = {"error": problem}
+        if retry_after:
+            event["retry_after"] = retry_after  # seconds, as REST's Retry-After
+        await self.sio.emit(ERROR_EVENT, event, room=sid, namespace=self.namespace)
