@@ -132,6 +132,9 @@ def measure_ours(plan: Plan, script: List[str]) -> report.Assistant:
         actions=[str(ACTION_LAUNCHER)],
         tracker_db=plan.work / "reconnect-tracker.db",
         first_message=script[0],
+        # Each simulated person writes as fast as the server answers: no per-sender limit,
+        # which stock Rasa does not have either (channels/rate_limit.py).
+        settings={"SENDER_MESSAGES_PER_MINUTE": "0"},
     )
     return report.Assistant(
         "Reconnect", training, OUR_MODEL, measure_serving(assistant, script, plan, with_safety=True)

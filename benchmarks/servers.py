@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
@@ -37,6 +37,7 @@ class Assistant:
     tracker_db: Path
     first_message: str
     stock: bool = False  # stock Rasa: none of this repository's modules may be importable
+    settings: Dict[str, str] = field(default_factory=dict)  # more of the launchers' variables
 
 
 @dataclass
@@ -55,7 +56,11 @@ def serve(assistant: Assistant, work: Path) -> Iterator[Running]:
     rasa_port, action_port = server_ports(2)
     ports = {"rasa_port": str(rasa_port), "action_port": str(action_port)}
     assistant.tracker_db.unlink(missing_ok=True)  # every run starts with no conversations
-    env = {"RASA_PORT": ports["rasa_port"], "TRACKER_DB": str(assistant.tracker_db)}
+    env = {
+        "RASA_PORT": ports["rasa_port"],
+        "TRACKER_DB": str(assistant.tracker_db),
+        **assistant.settings,
+    }
     processes: Dict[str, subprocess.Popen] = {}
     memories: Dict[str, PeakMemory] = {}
     rasa, actions = f"serve {assistant.name}", f"serve {assistant.name} actions"

@@ -6,7 +6,9 @@ endpoint stays POST /webhooks/rest/webhook.
 
 from __future__ import annotations
 
+import hmac
 import json
+import os
 from contextvars import ContextVar
 from typing import Any, Awaitable, Callable, Optional, Text, Tuple
 
@@ -17,9 +19,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.storage import handle_or_answer_crisis
+from channels.storage import Unhandled, handle_or_answer_crisis
 from channels.validation import (
-    MAX_MESSAGE_CHARS,
+    MAX_BODY_BYTES,
     TOO_DEEP,
     depth_problem,
     message_problem,
@@ -28,10 +30,7 @@ from channels.validation import (
 
 # Why the current request's message got no answer (storage down, the action server down), or
 # None: Rasa's webhook would answer 200 with whatever it had collected.
-UNANSWERED: ContextVar[Optional[Text]] = ContextVar("unanswered", default=None)
-
-# A JSON body holding a message of the longest allowed length, with room for escapes.
-MAX_BODY_BYTES = 2 * MAX_MESSAGE_CHARS + 10_000
+UNANSWERED: ContextVar[Optional[Unhandled]] = ContextVar("unanswered", default=None)
 
 
 def request_problem(body: bytes) -> Optional[Tuple[int, Text]]:
@@ -60,8 +59,19 @@ def request_problem(body: bytes) -> Optional[Tuple[int, Text]]:
     return (400, problem) if problem else None
 
 
+def token_problem(request: Request, token: Text) -> Optional[Text]:
+    """Why a request without the REST token is refused, or None when it carries it."""
+    given = request.headers.get("authorization", "")
+    # compare_digest: the time taken does not tell how much of the token was right
+    if hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return None
+    return "this endpoint needs the header Authorization: Bearer <REST_TOKEN>"
+
+
 class ValidatingRestInput(RestInput):
-    """POST /webhooks/rest/webhook, refusing malformed requests with 400 or 413."""
+    """POST /webhooks/rest/webhook, refusing malformed requests with 400 or 413, and requests
+    without the token with 401 when REST_TOKEN is set (production mode: REST is for trusted
+    back-ends there; the widget talks socket.io)."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's REST blueprint with a check in front of the webhook, and a 503 with an
@@ -71,6 +81,7 @@ class ValidatingRestInput(RestInput):
             UNANSWERED.set(await handle_or_answer_crisis(on_new_message, message))
 
         blueprint = super().blueprint(handle)
+        token = os.environ.get("REST_TOKEN", "")
 
         @blueprint.middleware("request")
         async def forget_earlier_failures(request: Request) -> None:
@@ -80,9 +91,12 @@ class ValidatingRestInput(RestInput):
         async def explain_unanswered(
             request: Request, _response: HTTPResponse
         ) -> Optional[HTTPResponse]:
-            if UNANSWERED.get():
+            unhandled = UNANSWERED.get()
+            if unhandled:
                 return response.json(
-                    {"error": UNANSWERED.get()}, status=503, headers={"Retry-After": "5"}
+                    {"error": unhandled.error},
+                    status=unhandled.status,
+                    headers={"Retry-After": str(unhandled.retry_after)},
                 )
             return None
 
@@ -90,6 +104,12 @@ class ValidatingRestInput(RestInput):
         async def refuse_bad_requests(request: Request) -> Optional[HTTPResponse]:
             if request.method != "POST":
                 return None
+            if token and token_problem(request, token):
+                return response.json(
+                    {"error": token_problem(request, token)},
+                    status=401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
             if bool_arg(request, "stream", False):
                 # A streamed reply has begun before a failure could be answered with a 503
                 # or a crisis message: only whole replies are offered.

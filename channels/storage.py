@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Text
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -20,7 +20,9 @@ from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Sanic
 
+from channels.rate_limit import SenderRateLimit, too_many
 from server import names
+from server.log_redaction import remember
 from server.storage_errors import StorageUnavailable
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,8 @@ SAFETY_RESPONSES = {
     names.CRISIS_INTENT: [names.CRISIS_RESPONSE],
     names.CRISIS_CHECK_INTENT: [names.CRISIS_CHECK_RESPONSE],
 }
+# The topics of those responses: a channel gives them at once, whatever happens to the turn.
+SAFETY_TOPICS = {names.CRISIS_TOPIC, names.CRISIS_CHECK_TOPIC}
 # How long a crisis turn may take before its responses are sent without it: a few seconds
 # of a hung database or lock, never the lock lifetime of an instance that died mid-turn.
 SAFETY_DEADLINE_SECONDS = 5.0
@@ -100,6 +104,20 @@ async def _send_safety_responses(
             await output.send_response(message.sender_id, response)
 
 
+class Unhandled(NamedTuple):
+    """Why a message got no answer: an HTTP status, the explanation, when to try again."""
+
+    status: int
+    error: Text
+    retry_after: int
+
+
+NOT_STORED = Unhandled(503, UNAVAILABLE, 5)
+NOT_ANSWERED = Unhandled(503, UNANSWERED, 5)
+# One per server process; the safety net's messages never count (channels/rate_limit.py).
+RATE_LIMIT = SenderRateLimit.from_environment()
+
+
 def _answered(output: Any) -> bool:
     """Whether the turn sent the person anything (REST collects, socket.io records topics)."""
     sent = (
@@ -112,12 +130,16 @@ def _answered(output: Any) -> bool:
 
 async def handle_or_answer_crisis(
     on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage
-) -> Optional[Text]:
+) -> Optional[Unhandled]:
     """Handles the message; when its turn cannot run, still answers a crisis. Otherwise, why
     the message got no answer (for the channel to say so its own way), or None."""
     agent: Agent = Sanic.get_app().ctx.agent
+    remember(message.text)  # no log line may quote it (server/log_redaction.py)
     parse = await _parse(agent, message)
     safety = bool(safety_response_names(parse))
+    wait = None if safety else RATE_LIMIT.retry_after(message.sender_id)
+    if wait:
+        return Unhandled(429, too_many(wait), wait)
     try:
         if safety:
             await asyncio.wait_for(on_new_message(message), SAFETY_DEADLINE_SECONDS)
@@ -127,9 +149,9 @@ async def handle_or_answer_crisis(
         # The error's type only: its text may quote the message (SQL parameters).
         logger.error("message not handled, storage or lock unavailable: %s", type(error).__name__)
         if not safety:
-            return UNAVAILABLE
+            return NOT_STORED
         await _send_safety_responses(agent, message, parse)
         return None
     # Every answer but the safety net's comes from the action server: when it is down, Rasa
     # logs the failure and the turn ends in silence, which the person must not be left with.
-    return None if _answered(message.output_channel) else UNANSWERED
+    return None if _answered(message.output_channel) else NOT_ANSWERED

@@ -9,6 +9,9 @@ from typing import Any, Optional, Text
 # Parsing runs on the server's event loop, so every other conversation waits while a
 # message is read: the cap bounds that wait (`make bench` measures it at the cap).
 MAX_MESSAGE_CHARS = 5_000
+# The most a client may send at once (a REST body, a socket.io frame, any request the server
+# reads): a JSON body holding a message of the longest allowed length, with room for escapes.
+MAX_BODY_BYTES = 2 * MAX_MESSAGE_CHARS + 10_000
 SENDER_ID = re.compile(r"^[A-Za-z0-9_:@+\-][A-Za-z0-9_.:@+\-]{0,127}$")
 # Python's JSON code recurses once per level: deeper data would crash the server
 # (RecursionError) instead of being refused. Real requests nest two or three levels.

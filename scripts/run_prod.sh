@@ -15,15 +15,27 @@ source scripts/servers.sh  # BIN, wait_for and scripts/environment.sh
 
 export PROD_PORT=${PROD_PORT:-8080}                 # nginx, the only public port
 export RASA_PORTS=${RASA_PORTS:-"5015 5016"}        # one Rasa instance per port
-export PG_HOST=${PG_HOST:-127.0.0.1} PG_PORT=${PG_PORT:-5432} PG_USER=${PG_USER:-postgres}
-export PG_PASSWORD=${PG_PASSWORD:-} PG_DATABASE=${PG_DATABASE:-reconnect}
+# Rasa connects as PG_USER, a role that owns only its database (default: named as the
+# database); scripts/prod_stores.py creates both as PG_ADMIN_USER before Rasa starts.
+export PG_HOST=${PG_HOST:-127.0.0.1} PG_PORT=${PG_PORT:-5432} PG_DATABASE=${PG_DATABASE:-reconnect}
+export PG_USER=${PG_USER:-$PG_DATABASE} PG_PASSWORD=${PG_PASSWORD:-}
+export PG_ADMIN_USER=${PG_ADMIN_USER:-postgres} PG_ADMIN_PASSWORD=${PG_ADMIN_PASSWORD:-}
 export REDIS_HOST=${REDIS_HOST:-127.0.0.1} REDIS_PORT=${REDIS_PORT:-6379}
 export REDIS_DB=${REDIS_DB:-1} REDIS_KEY_PREFIX=${REDIS_KEY_PREFIX:-reconnect}
 # Shared by Rasa and the action server only; a new one for every start.
 export ACTION_TOKEN=${ACTION_TOKEN:-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}
+# REST is for trusted back-ends here (the widget talks socket.io): they send this token.
+# Set it to keep one across restarts; otherwise a new one is printed at every start.
+export REST_TOKEN=${REST_TOKEN:-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}
+# Signs conversation ids (channels/session_ids.py): one file for every instance, kept.
+export SESSION_SECRET_FILE=${SESSION_SECRET_FILE:-$PWD/var/session.secret}
 # How long a conversation stays locked by an instance that died while answering in it
 # (Rasa's default is 60 s); a turn takes about a second here, even under load.
 export TICKET_LOCK_LIFETIME=${TICKET_LOCK_LIFETIME:-20}
+# Per client address at nginx (deploy/nginx.conf.template): requests a second, burst, and
+# connections at once; generous for people, and for the production tests' 20 conversations.
+export NGINX_RATE=${NGINX_RATE:-100} NGINX_BURST=${NGINX_BURST:-200}
+export NGINX_CONNECTIONS=${NGINX_CONNECTIONS:-100}
 RUN_DIR=$(realpath -m "${PROD_DIR:-var/prod}")     # config, logs, pid and temp files
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/nginx-temp"
@@ -48,6 +60,10 @@ write_nginx_conf() {
   conf=${conf//@UPSTREAM_SERVERS@/"${servers%$'\n'}"}
   conf=${conf//@RUN_DIR@/"$RUN_DIR"}
   conf=${conf//@PORT@/"$PROD_PORT"}
+  conf=${conf//@RATE@/"$NGINX_RATE"}
+  conf=${conf//@BURST@/"$NGINX_BURST"}
+  conf=${conf//@CONNECTIONS@/"$NGINX_CONNECTIONS"}
+  conf=${conf//@MAX_BODY@/"$("$BIN/python" -c 'from channels.validation import MAX_BODY_BYTES as m; print(m)')"}
   printf '%s\n' "$conf" >"$RUN_DIR/nginx.conf"
 }
 
@@ -115,7 +131,7 @@ cat <<MSG
 
 Reconnect (production mode) is ready (in $(( $(date +%s) - start )) s).
   Chat in your browser:  http://localhost:$PROD_PORT/webhooks/widget/
-  Or over REST:          curl -s localhost:$PROD_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}'
+  Or over REST:          curl -s localhost:$PROD_PORT/webhooks/rest/webhook -H "Authorization: Bearer $REST_TOKEN" -d '{"sender":"me","message":"hi"}'
   Behind nginx:          Rasa on 127.0.0.1 port $(echo $RASA_PORTS | sed 's/ / and /g'), actions on 127.0.0.1:$ACTION_PORT
   Conversations:         PostgreSQL $PG_USER@$PG_HOST:$PG_PORT/$PG_DATABASE, locks in Redis $REDIS_HOST:$REDIS_PORT db $REDIS_DB
   Logs:                  $RUN_DIR/logs/

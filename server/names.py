@@ -23,6 +23,7 @@ DELETE_ACTION = "action_delete_conversation"
 
 # Topic ids of the flow (docs/topics.md) that code, not only content, refers to.
 CRISIS_TOPIC = "crisis"
+CRISIS_CHECK_TOPIC = "crisis.check"
 FALLBACK_TOPIC = "fallback"
 NEXT_STEP_TOPIC = "next-step"
 CELEBRATE_TOPIC = "step.celebrate"

@@ -12,15 +12,14 @@ seen in tests/prod:
 - A ticket's lifetime runs from when it was issued, even while it waits. A message queued
   behind one of an instance that died waits until that ticket expires, and its own ticket,
   issued a moment later, expires before its next look a second later: Rasa then waits for ever
-  (or fails). Here a waiting ticket is renewed at every look, so the lifetime counts from
-  the start of the turn.
+  (or fails). Here a waiting ticket is renewed at every look, and the running one while its
+  turn runs (stores/ticket_keepalive.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import time
 from contextlib import asynccontextmanager
 from typing import AsyncIterator, Callable, Optional, Text, TypeVar
 
@@ -28,6 +27,8 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from redis.client import Pipeline
+
+from stores.ticket_keepalive import kept_alive, renew_ticket, take_turn
 
 Result = TypeVar("Result")
 
@@ -56,7 +57,12 @@ class AtomicRedisLockStore(RedisLockStore):
                 self._take_turn, conversation_id, ticket, lock_lifetime
             ):
                 await asyncio.sleep(wait_time_in_seconds)
-            yield await asyncio.to_thread(self.get_lock, conversation_id)
+            lock = await asyncio.to_thread(self.get_lock, conversation_id)
+            async with kept_alive(
+                lambda: asyncio.to_thread(self._renew, conversation_id, ticket, lock_lifetime),
+                lock_lifetime,
+            ):
+                yield lock
         finally:
             await asyncio.to_thread(self.cleanup, conversation_id, ticket)
 
@@ -81,18 +87,16 @@ class AtomicRedisLockStore(RedisLockStore):
         """Whether the ticket is first in line; renews it and drops expired tickets."""
         # Expired tickets are those of instances that died holding or waiting with them.
 
-        def renew(lock: TicketLock) -> bool:
-            own = next((t for t in lock.tickets if t.number == ticket_number), None)
-            if own is None:
-                raise LockError(f"ticket {ticket_number} of '{conversation_id}' is gone")
-            own.expires = time.time() + lifetime  # before the sweep: it is alive
-            lock.remove_expired_tickets()
-            return lock.tickets[0] is own
-
-        is_first = self._change(conversation_id, renew)
+        is_first = self._change(
+            conversation_id, lambda lock: take_turn(lock, ticket_number, lifetime)
+        )
         if is_first is None:
             raise LockError(f"the lock of '{conversation_id}' is gone")
         return is_first
+
+    def _renew(self, conversation_id: Text, ticket_number: int, lifetime: float) -> None:
+        """Keeps a running turn's ticket alive (nothing to do if its lock is gone)."""
+        self._change(conversation_id, lambda lock: renew_ticket(lock, ticket_number, lifetime))
 
     def _change(
         self, conversation_id: Text, change: Callable[[TicketLock], Result], create: bool = False

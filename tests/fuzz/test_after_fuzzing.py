@@ -4,7 +4,7 @@ import asyncio
 
 from tests.fuzz.control import CONTROL_TOPIC, stored_events
 from tests.support.replies import new_sender, topics_of
-from tests.support.sio import SocketClient
+from tests.support.sio import SocketClient, topic_of
 
 
 def test_the_control_conversation_is_untouched_and_goes_on(servers, control):
@@ -17,7 +17,7 @@ def test_a_new_conversation_still_works_over_both_channels(servers):
 
     async def over_socketio():
         async with SocketClient(servers.url) as client:
-            await client.start_session(new_sender())
+            await client.start_session()
             return await client.say("what are the signs of depression?")
 
-    assert asyncio.run(over_socketio())["custom"]["topic"] == "symptoms"
+    assert topic_of(asyncio.run(over_socketio())) == "symptoms"

@@ -9,10 +9,9 @@ import requests
 from hypothesis import given
 from hypothesis import strategies as st
 
-from channels.validation import sender_problem
+from channels.validation import MAX_BODY_BYTES, MAX_MESSAGE_CHARS, sender_problem
 from tests.fuzz.strategies import BAD_SENDERS, JSON_VALUES, MESSAGES, SENDERS
-from tests.support.replies import new_sender
-from tests.support.sio import Answer, RawSocket, SocketClient
+from tests.support.sio import Answer, RawSocket, SocketClient, topic_of
 
 Socket = Union[SocketClient, RawSocket]
 
@@ -28,7 +27,7 @@ def run_on(kind: Type[Socket], servers, scenario: Callable[[Any], Awaitable[Any]
 
 
 async def say_hi(client: SocketClient) -> Any:
-    await client.start_session(new_sender())
+    await client.start_session()
     return await client.say("hi")
 
 
@@ -37,14 +36,14 @@ async def say_hi(client: SocketClient) -> Any:
         JSON_VALUES, st.fixed_dictionaries({"session_id": st.one_of(SENDERS, JSON_VALUES)})
     )
 )
-def test_any_session_request_is_confirmed_with_a_usable_id(servers, data):
+def test_any_session_request_is_confirmed_with_a_new_id_of_the_servers(servers, data):
+    """Whatever is asked for, a made-up id is never confirmed: the server issues its own."""
     name, session_id = run_on(
         SocketClient, servers, lambda client: client.ask("session_request", data)
     )
     assert name == "session_confirm" and sender_problem(session_id) is None, session_id
     requested = data.get("session_id") if isinstance(data, dict) else None
-    if sender_problem(requested) is None:
-        assert session_id == requested
+    assert session_id != requested
 
 
 NOT_TEXT = JSON_VALUES.filter(lambda value: not isinstance(value, str))
@@ -69,7 +68,7 @@ NOT_TEXT = JSON_VALUES.filter(lambda value: not isinstance(value, str))
 def test_malformed_messages_get_an_error_event_and_the_socket_stays(servers, data):
     async def scenario(client: SocketClient) -> List[Answer]:
         answers = [await client.ask("user_uttered", data)]
-        await client.start_session(new_sender())  # the same socket still works
+        await client.start_session()  # the same socket still works
         return answers
 
     [(name, payload)] = run_on(SocketClient, servers, scenario)
@@ -79,14 +78,14 @@ def test_malformed_messages_get_an_error_event_and_the_socket_stays(servers, dat
 @given(message=MESSAGES)
 def test_odd_messages_in_a_session_get_an_answer(servers, message):
     async def scenario(client: SocketClient) -> Answer:
-        await client.start_session(new_sender())
+        await client.start_session()
         return await client.ask(
             "user_uttered", {"message": message, "session_id": client.session_id}
         )
 
     name, payload = run_on(SocketClient, servers, scenario)
     if name == "bot_uttered":
-        assert payload["custom"]["topic"], payload
+        assert topic_of(payload), payload
     else:  # only a command Rasa cannot take is refused
         assert name == "reconnect_error" and message.lstrip().startswith("/"), (message, payload)
 
@@ -94,7 +93,7 @@ def test_odd_messages_in_a_session_get_an_answer(servers, message):
 ARGUMENTS = {  # name: (the arguments of both events, the answer to user_uttered)
     "none": ((), "reconnect_error"),
     "null": ((None,), "reconnect_error"),
-    "extra ones": (({"session_id": "extra-args", "message": "hi"}, "extra", 3), "bot_uttered"),
+    "extra ones": (({"message": "hi"}, "extra", 3), "bot_uttered"),
 }
 
 
@@ -103,7 +102,11 @@ def test_events_with_missing_or_extra_arguments_are_answered(servers, name):
     args, expected = ARGUMENTS[name]
 
     async def scenario(client: SocketClient) -> List[Answer]:
-        return [await client.ask("session_request", *args), await client.ask("user_uttered", *args)]
+        session = await client.ask("session_request", *args)
+        message = args
+        if args and isinstance(args[0], dict):  # in the conversation just confirmed
+            message = ({**args[0], "session_id": session[1]}, *args[1:])
+        return [session, await client.ask("user_uttered", *message)]
 
     session, message = run_on(SocketClient, servers, scenario)
     assert session[0] == "session_confirm" and sender_problem(session[1]) is None
@@ -114,19 +117,18 @@ def test_events_with_missing_or_extra_arguments_are_answered(servers, name):
 BAD_MESSAGES = {  # name: what replaces the fields of a good {message, session_id}
     "metadata nested 600 levels": {"metadata": json.loads('{"a":' * 600 + "1" + "}" * 600)},
     "command nested 5000 levels": {"message": '/greet{"a": ' + "[" * 5000 + "]" * 5000 + "}"},
-    "900 KB message": {"message": "a" * 900_000},
+    "message one over the cap": {"message": "a" * (MAX_MESSAGE_CHARS + 1)},
     "Rasa's silent /restart": {"message": "/restart"},
     "path traversal session": {"session_id": "../../etc/passwd"},
     "NUL in the session id": {"session_id": "a\x00b"},
+    "a made-up session id": {"session_id": "me"},
 }
 
 
 @pytest.mark.parametrize("name", sorted(BAD_MESSAGES))
 def test_named_bad_messages_get_an_error_event(servers, name):
     async def scenario(raw: RawSocket) -> Answer:
-        session_id = new_sender()
-        await raw.emit("session_request", {"session_id": session_id})
-        await raw.answers_until("session_confirm")
+        session_id = await raw.start_session()
         await raw.emit(
             "user_uttered", {"message": "hi", "session_id": session_id, **BAD_MESSAGES[name]}
         )
@@ -165,17 +167,18 @@ def test_a_frame_over_the_size_limit_closes_only_that_socket(servers):
         await raw.emit("user_uttered", {"session_id": "big", "message": "a" * 1_100_000})
         return await raw.answers_until("reconnect_error", "bot_uttered")
 
-    # engine.io's own limit (max_http_buffer_size, 1 MB) closes the socket...
+    # engine.io's frame limit (the REST body cap) closes the socket...
     assert run_on(RawSocket, servers, scenario)[-1][0] == "closed"
     # ...and nothing else: a new socket starts a conversation as usual
     reply = run_on(SocketClient, servers, say_hi)
-    assert reply["custom"]["topic"] == "greet"
+    assert topic_of(reply) == "greet"
 
 
-# name: (body, status). Over engine.io's 1 MB cap: 413; anything smaller is taken, and what
-# does not decode to a packet is dropped, as over a WebSocket.
+# name: (body, status). Over the body cap: 413, before it is read; anything smaller is taken,
+# and what does not decode to a packet is dropped, as over a WebSocket.
 POLLING_BODIES = {
-    "over 1 MB": (b"x" * 1_100_000, 413),
+    "one byte over the cap": (b"x" * (MAX_BODY_BYTES + 1), 413),
+    "at the cap": (b"x" * MAX_BODY_BYTES, 200),
     "invalid UTF-8": (b"\xff\xfe\x00", 200),
     "not a packet": (b"42garbage", 200),
     "empty": (b"", 200),

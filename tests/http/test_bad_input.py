@@ -1,5 +1,7 @@
 """Bad input over HTTP: a clear reply or a 4xx, never a 5xx; the conversation goes on."""
 
+import socket
+
 import pytest
 import requests
 
@@ -83,3 +85,16 @@ def test_bad_sender_ids_are_refused_with_400(servers, sender):
     )
     assert response.status_code == 400
     assert "sender" in response.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/webhooks/rest/webhook", "/socket.io/?EIO=4&transport=polling"])
+def test_a_huge_body_is_refused_before_it_is_read(servers, path):
+    """Only the headers are sent, announcing 100 MB: the answer comes without the body."""
+    port = int(servers.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: 100000000\r\n\r\n".encode()
+        )
+        status_line = connection.recv(200).split(b"\r\n")[0]
+    assert b" 413 " in status_line, status_line

@@ -52,3 +52,31 @@ def test_no_other_site_may_call_the_server_by_default(servers):
 def test_only_the_configured_origin_may_call_it(guarded):
     assert allowed_origin(guarded.url + REST, ORIGIN) == ORIGIN
     assert allowed_origin(guarded.url + REST, "https://elsewhere.example") is None
+
+
+@pytest.fixture(scope="module")
+def token_guarded(tmp_path_factory) -> Servers:
+    """A server whose REST endpoint needs a token, as production mode runs it."""
+    server = Servers(tmp_path_factory.mktemp("rest-token"), REST_TOKEN=TOKEN)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+def post(url: str, headers: dict) -> requests.Response:
+    return requests.post(
+        url + REST, json={"sender": new_sender(), "message": "hi"}, headers=headers, timeout=60
+    )
+
+
+def test_rest_is_open_on_this_machine_by_default(servers):
+    assert post(servers.url, {}).status_code == 200
+
+
+def test_rest_needs_its_token_when_one_is_set(token_guarded):
+    assert post(token_guarded.url, {}).status_code == 401
+    assert post(token_guarded.url, {"Authorization": "Bearer guess"}).status_code == 401
+    answer = post(token_guarded.url, {"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 200 and answer.json()[0]["text"]

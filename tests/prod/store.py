@@ -58,7 +58,8 @@ def database_exists(database: str) -> bool:
 
 
 def drop_database(database: str) -> None:
-    """Drops the database even if a process still holds a connection to it."""
+    """Drops the database even if a process still holds a connection to it, and its role
+    (run_prod.sh names the role as the database)."""
     connection = _connect("postgres")
     connection.autocommit = True  # DROP DATABASE cannot run inside a transaction
     try:
@@ -66,6 +67,7 @@ def drop_database(database: str) -> None:
             cursor.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
             )
+            cursor.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(database)))
     finally:
         connection.close()
 

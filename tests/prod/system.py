@@ -31,7 +31,8 @@ class ProdSystem:
         self.run_dir = run_dir
         self.database = f"reconnect_test_{uuid.uuid4().hex[:12]}"
         self.redis_prefix = f"reconnecttest{uuid.uuid4().hex[:12]}"
-        self.token = secrets.token_hex(16)
+        self.token = secrets.token_hex(16)  # the action server's
+        self.rest_token = secrets.token_hex(16)  # REST is for trusted back-ends here
         self.port, self.action_port, *self.rasa_ports = server_ports(4)
         self.env = {
             "PROD_DIR": str(run_dir),
@@ -43,6 +44,7 @@ class ProdSystem:
             "PG_DATABASE": self.database,
             "REDIS_KEY_PREFIX": self.redis_prefix,
             "ACTION_TOKEN": self.token,
+            "REST_TOKEN": self.rest_token,
         }
         self.url = f"http://127.0.0.1:{self.port}"
         self.instance_urls = [f"http://127.0.0.1:{p}" for p in self.rasa_ports]
@@ -90,12 +92,17 @@ class ProdSystem:
     def send(
         self, base_url: str, sender: str, message: str, timeout: float = 60
     ) -> requests.Response:
-        """Posts one REST message to nginx or to one instance."""
+        """Posts one REST message to nginx or to one instance, with the REST token."""
         return requests.post(
             base_url + "/webhooks/rest/webhook",
             json={"sender": sender, "message": message},
+            headers=self.rest_headers(),
             timeout=timeout,
         )
+
+    def rest_headers(self) -> Dict[str, str]:
+        """What a trusted back-end sends with each REST request."""
+        return {"Authorization": f"Bearer {self.rest_token}"}
 
     def reply(self, base_url: str, sender: str, message: str) -> List[Dict]:
         """The bot's messages for one REST message, which must succeed."""

@@ -66,3 +66,28 @@ def test_the_turn_of_an_instance_that_died_passes_to_the_one_waiting(instances):
 
     asyncio.run(asyncio.wait_for(take_turn(), 15))  # a TimeoutError if the turn never comes
     assert alive.get_lock(conversation) is None
+
+
+def test_a_long_turn_keeps_its_turn_against_the_other_instance(instances):
+    """A turn four lifetimes long: the other instance's message for the same conversation
+    waits for it instead of running alongside."""
+    running, other = instances
+    conversation = uuid.uuid4().hex
+    happened: List[str] = []
+
+    async def long_turn() -> None:
+        async with running.lock(conversation, lock_lifetime=1, wait_time_in_seconds=0.1):
+            happened.append("long turn starts")
+            await asyncio.sleep(4)
+            happened.append("long turn ends")
+
+    async def next_message() -> None:
+        await asyncio.sleep(0.3)
+        async with other.lock(conversation, lock_lifetime=1, wait_time_in_seconds=0.1):
+            happened.append("next message starts")
+
+    async def both() -> None:
+        await asyncio.gather(long_turn(), next_message())
+
+    asyncio.run(both())
+    assert happened == ["long turn starts", "long turn ends", "next message starts"]

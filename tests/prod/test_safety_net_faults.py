@@ -120,6 +120,7 @@ def test_streamed_replies_are_refused(prod: ProdSystem):
     response = requests.post(
         prod.url + "/webhooks/rest/webhook?stream=true",
         json={"sender": new_sender(), "message": CRISIS},
+        headers=prod.rest_headers(),
         timeout=30,
     )
     assert response.status_code == 400 and "stream" in response.json()["error"]

@@ -6,7 +6,6 @@ import asyncio
 from typing import List
 
 from tests.prod.system import ProdSystem
-from tests.support.replies import new_sender
 from tests.support.sio import TURN_SECONDS, SocketClient, topic_of, websocket_turns
 
 TURNS = [
@@ -21,7 +20,7 @@ EXPECTED = [topic for _, topic in TURNS]
 async def over_polling(url: str) -> List[str]:
     """TURNS with the python-socketio client on the polling transport; the reply topics."""
     async with SocketClient(url, TURN_SECONDS) as client:
-        await client.start_session(new_sender())
+        await client.start_session()
         return [topic_of(data) for _, data in [await client.turn(m) for m in MESSAGES]]
 
 

@@ -15,8 +15,6 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 import aiohttp
 import socketio
 
-from tests.support.replies import new_sender
-
 # Only a guard against waiting forever for an answer that never comes: any answer in time passes.
 ANSWER_SECONDS = 60
 # The widget's turns in production mode: a turn is cut off after 5 s there, so an answer
@@ -27,8 +25,8 @@ Answer = Tuple[str, Any]
 
 
 def topic_of(event: Dict) -> str:
-    """The topic a bot_uttered event carries, or ''."""
-    return (event.get("custom") or {}).get("topic", "") if isinstance(event, dict) else ""
+    """The topic a bot_uttered event carries (in its metadata, as rasa-webchat reads it), or ''."""
+    return (event.get("metadata") or {}).get("topic", "") if isinstance(event, dict) else ""
 
 
 def is_an_answer(answer: Answer) -> bool:
@@ -68,12 +66,14 @@ class SocketClient:
         await self.client.emit(event, args)  # a tuple: each item is one argument
         return await self.next_answer()
 
-    async def start_session(self, session_id: str) -> None:
-        assert await self.ask("session_request", {"session_id": session_id}) == (
-            "session_confirm",
-            session_id,
-        )
-        self.session_id = session_id
+    async def start_session(self, session_id: Optional[str] = None) -> str:
+        """Asks for a conversation: a new one, or the one of an id the server issued earlier,
+        which it must confirm. Returns the confirmed id."""
+        name, confirmed = await self.ask("session_request", {"session_id": session_id})
+        assert name == "session_confirm" and confirmed, (name, confirmed)
+        assert session_id is None or confirmed == session_id, (session_id, confirmed)
+        self.session_id = confirmed
+        return confirmed
 
     async def say(self, message: str) -> Any:
         """Sends a message in the current session; returns the first bot message."""
@@ -94,15 +94,21 @@ class SocketClient:
 class RawSocket:
     """An Engine.IO WebSocket on which Socket.IO packets are written by hand (42["event", ...])."""
 
-    def __init__(self, url: str, seconds: float = ANSWER_SECONDS) -> None:
+    def __init__(
+        self, url: str, seconds: float = ANSWER_SECONDS, origin: Optional[str] = None
+    ) -> None:
         self.url = url.replace("http", "ws", 1) + "/socket.io/?EIO=4&transport=websocket"
         self.seconds = seconds
+        # What a browser sends: the origin of the page that opens the socket.
+        self.headers = {"Origin": origin} if origin else {}
         self.stack = AsyncExitStack()
         self.ws: Optional[aiohttp.ClientWebSocketResponse] = None
 
     async def __aenter__(self) -> "RawSocket":
         session = await self.stack.enter_async_context(aiohttp.ClientSession())
-        self.ws = await self.stack.enter_async_context(session.ws_connect(self.url))
+        self.ws = await self.stack.enter_async_context(
+            session.ws_connect(self.url, headers=self.headers)
+        )
         assert (await self.ws.receive_str()).startswith("0")  # Engine.IO open
         await self.ws.send_str("40")  # Socket.IO connect to the default namespace
         assert (await self.ws.receive_str()).startswith("40")
@@ -157,16 +163,20 @@ class RawSocket:
 
         return await asyncio.wait_for(receive(), self.seconds)
 
-    async def start_session(self, session_id: str) -> None:
-        """Asks for a session; the server's first event must confirm it."""
+    async def start_session(self, session_id: Optional[str] = None) -> str:
+        """Asks for a conversation (new, or an issued id's); the server's first event must
+        confirm it. Returns the confirmed id."""
         await self.emit("session_request", {"session_id": session_id})
-        assert await self.answers_until("session_confirm") == [("session_confirm", session_id)]
+        [(name, confirmed)] = await self.answers_until("session_confirm")
+        assert name == "session_confirm" and confirmed, (name, confirmed)
+        assert session_id is None or confirmed == session_id, (session_id, confirmed)
+        return confirmed
 
     async def still_answers(self) -> bool:
         """Whether this socket still gets a session confirmed."""
-        await self.emit("session_request", {"session_id": "still-here"})
+        await self.emit("session_request", {})
         answers = await self.answers_until("session_confirm")
-        return answers[-1] == ("session_confirm", "still-here")
+        return answers[-1][0] == "session_confirm" and bool(answers[-1][1])
 
 
 async def websocket_turns(
@@ -175,8 +185,7 @@ async def websocket_turns(
     """The widget's side over WebSocket: a new session, then each message's answer (its first
     bot_uttered event with a topic, or reconnect_error)."""
     async with RawSocket(url, seconds) as raw:
-        session_id = new_sender()
-        await raw.start_session(session_id)
+        session_id = await raw.start_session()
         answers = []
         for message in messages:
             await raw.emit("user_uttered", {"message": message, "session_id": session_id})

@@ -29,6 +29,7 @@ def test_every_shared_response_action_and_slot_is_in_the_domain():
 def test_every_shared_topic_is_in_the_catalogue():
     topics = {
         names.CRISIS_TOPIC,
+        names.CRISIS_CHECK_TOPIC,
         names.FALLBACK_TOPIC,
         names.NEXT_STEP_TOPIC,
         names.CELEBRATE_TOPIC,
