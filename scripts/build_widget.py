@@ -39,6 +39,7 @@ MODULES = [
     "status.js",  # typing indicator and status banner
     "outbox.js",  # messages queued and sent in order
     "connection.js",  # socket.io: connecting, the session id, events from the server
+    "deletion.js",  # Start over: the old conversation deleted, retried until confirmed
     "ui.js",  # the panel, help, Start over, the message input
     "main.js",  # starts the widget once per page
 ]

@@ -19,8 +19,15 @@
 
 var VERSION = "1.0.0";
 var SESSION_KEY = "reconnect.session_id";
-// Sent for the old conversation on "Start over": the server deletes what it stored.
+// Sent for the old conversation on "Start over": the server deletes what it stored, and
+// confirms with a message of this topic.
 var FORGET_COMMAND = "/delete_conversation";
+var PRIVACY_DELETED_TOPIC = "privacy.deleted";
+// The id of a conversation being deleted, kept until the server confirms (deletion.js).
+var DELETE_KEY = "reconnect.deleting";
+// How long to wait for that confirmation before asking again.
+var DELETION_RETRY_MS = 20000;
+var DELETING_TEXT = "Deleting your previous conversation\u2026 It is finished as soon as Reconnect confirms it.";
 var GREET_COMMAND = "/greet";
 var HISTORY_KEY = "reconnect.history";
 var HISTORY_CAP = 200;

@@ -5,7 +5,11 @@ function start() {
   loadHistory();
   restoreSessionId();
   connection.greetPending = historyEntries.length === 0;
+  restoreDeletion();
   buildUi(containerElement());
+  if (deletion.id) {
+    showDeletionStatus();
+  }
   queueRestoredMessages();
   refreshPendingNotes();
   setTimeout(function () {

@@ -52,6 +52,19 @@ function hideBanner() {
   }
 }
 
+// "Start over" is deleting the old conversation (deletion.js).
+function showDeletionStatus() {
+  if (ui.deleting) {
+    ui.deleting.hidden = false;
+  }
+}
+
+function hideDeletionStatus() {
+  if (ui.deleting) {
+    ui.deleting.hidden = true;
+  }
+}
+
 // The server refused or could not handle a message: say so, briefly, in the same status
 // banner, so a message never silently goes unanswered.
 function showNotHandled(reason) {

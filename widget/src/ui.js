@@ -229,12 +229,16 @@ function buildUi(container) {
   ui.banner = el("div", {
     className: "rc-banner", role: "status", "data-testid": "connection-banner", hidden: true
   });
+  ui.deleting = el("p", {
+    className: "rc-deleting", role: "status", "data-testid": "deletion-status", hidden: true,
+    text: DELETING_TEXT
+  });
   ui.log = el("div", {
     className: "rc-log", role: "log", "aria-live": "polite", "aria-label": "Conversation with Reconnect",
     "data-testid": "messages"
   });
   ui.root = el("section", { className: "rc-widget", "aria-labelledby": uid + "-title" }, [
-    buildHeader(uid, headingTag), ui.banner, buildHelp(uid, panelHeadingTag), buildConfirm(uid),
+    buildHeader(uid, headingTag), ui.banner, ui.deleting, buildHelp(uid, panelHeadingTag), buildConfirm(uid),
     ui.log, buildTyping(), buildComposer(uid)
   ]);
   listen();
