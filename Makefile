@@ -61,7 +61,7 @@ $(MODEL): $(VALID) $(SPACY) $(wildcard components/*.py components/crisis_pattern
 $(NPM_DEPS): widget/package.json widget/package-lock.json
 	npm ci --prefix widget --no-audit --no-fund --loglevel=error
 
-$(WIDGET): $(NPM_DEPS) $(wildcard widget/*.html widget/*.css widget/src/*.js) domain.yml scripts/build_widget.py
+$(WIDGET): $(NPM_DEPS) $(wildcard widget/*.html widget/styles/*.css widget/src/*.js) domain.yml scripts/build_widget.py
 	$(BIN)/python scripts/build_widget.py
 
 # Browser tests drive Debian's Chromium (test tools cannot download browsers here).

@@ -20,6 +20,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # The tests' host site (host.py), another site than Reconnect's 127.0.0.1.
+    "--host-resolver-rules=MAP charity.test 127.0.0.1",
 ]
 
 
