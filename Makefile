@@ -15,6 +15,7 @@ SPACY    := .build/spacy-en/config.cfg
 MODEL    := models/reconnect.tar.gz
 WIDGET   := .build/widget/index.html
 NPM_DEPS := widget/node_modules/.package-lock.json
+WEBCHAT  := .build/rasa-webchat/index.js
 CHROMIUM := /usr/bin/chromium
 NGINX    := /usr/sbin/nginx
 TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -o -type d 2>/dev/null)
@@ -63,6 +64,11 @@ $(NPM_DEPS): widget/package.json widget/package-lock.json
 
 $(WIDGET): $(NPM_DEPS) $(wildcard widget/*.html widget/styles/*.css widget/src/*.js) domain.yml scripts/build_widget.py
 	$(BIN)/python scripts/build_widget.py
+
+# rasa-webchat 1.0.1's one self-contained file, for the browser test where it chats with
+# Reconnect: taken from its npm package (pinned and checksummed), not its 590 dependencies.
+$(WEBCHAT): scripts/vendor_rasa_webchat.py
+	$(BIN)/python scripts/vendor_rasa_webchat.py
 
 # Browser tests drive Debian's Chromium (test tools cannot download browsers here).
 $(CHROMIUM):
@@ -115,7 +121,7 @@ stories: $(DEV) $(MODEL)  ## rasa test on the end-to-end test stories, failing o
 http: $(DEV) $(MODEL) $(WIDGET)  ## slow tests: the real servers over HTTP
 	$(BIN)/pytest -q tests/http
 
-browser: $(DEV) $(MODEL) $(WIDGET) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core)
+browser: $(DEV) $(MODEL) $(WIDGET) $(WEBCHAT) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core), embedded on another site, and rasa-webchat
 	$(BIN)/pytest -q tests/browser
 
 prod: $(DEV) $(MODEL) $(WIDGET) $(NGINX)  ## slow tests of production mode: real PostgreSQL, Redis and nginx, faults
