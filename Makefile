@@ -27,7 +27,7 @@ export RASA_PORT ?= 5005
 export ACTION_PORT ?= 5055
 export TRACKER_DB ?= var/tracker.db
 
-.PHONY: help install run run-prod check lint format test train validate unit crisis nlu-accuracy stories http browser prod privacy fuzz purge purge-prod bench bench-smoke eval-crisis clean
+.PHONY: help install run run-prod check lint format test train validate unit crisis nlu-accuracy stories http browser prod privacy fuzz purge purge-prod bench bench-smoke eval-crisis screenshots clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -142,6 +142,9 @@ bench-smoke: $(DEV) $(MODEL)  ## every benchmark step with tiny loads, checking 
 	$(BIN)/python -m benchmarks.run --smoke
 
 test: check crisis $(MODEL) nlu-accuracy stories http privacy fuzz browser prod bench-smoke  ## every test: what CI runs
+
+screenshots: $(DEV) $(MODEL) $(WIDGET) $(WEBCHAT) $(CHROMIUM)  ## the README's screenshots of both embed options, into docs/screenshots
+	$(BIN)/python -m scripts.readme_screenshots
 
 purge: $(STAMP)  ## delete conversations idle longer than RETENTION_DAYS (default 30) from SQLite
 	$(BIN)/python scripts/purge.py endpoints.yml
