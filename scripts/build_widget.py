@@ -59,7 +59,7 @@ TOP_LEVEL_NAME = re.compile(r"^(?:var|function)\s+([A-Za-z_$][\w$]*)", re.MULTIL
 CRISIS_PLACEHOLDER = "__RECONNECT_CRISIS_TEXT__"
 # Where embed.js takes the embedded mode's styles (a string literal too).
 EMBED_CSS_PLACEHOLDER = "__RECONNECT_EMBED_CSS__"
-REM = re.compile(r"(?<![\w.-])(\d*\.?\d+)rem\b")
+REM = re.compile(r"(?<![\w.-])(-?\d*\.?\d+)rem\b")
 
 
 class BuildError(Exception):
