@@ -5,7 +5,7 @@ from typing import List
 
 from playwright.sync_api import Browser, Route, expect
 
-from tests.browser.host import HostSite
+from tests.browser.host import WEBCHAT, HostSite
 from tests.browser.pages import screenshot
 from tests.support.replies import CRISIS_TEXT, new_sender
 from tests.support.servers import Servers
@@ -22,6 +22,7 @@ def first_text(servers: Servers, *messages: str) -> str:
 def test_rasa_webchat_shows_every_reply_of_reconnect_with_its_buttons(
     browser: Browser, host: HostSite, servers: Servers
 ):
+    assert WEBCHAT.is_file(), "make .build/rasa-webchat/index.js first (make browser does)"
     greeting = first_text(servers, "/greet")
     answer = first_text(servers, "should i decline this invite?")
     deeper = first_text(servers, "should i decline this invite?", "/tell_more")

@@ -52,16 +52,19 @@ function hideBanner() {
   }
 }
 
-// "Start over" is deleting the old conversation (deletion.js).
+// "Start over" is deleting the old conversation (deletion.js). The text is written when the
+// status is shown, so screen readers announce it.
 function showDeletionStatus() {
-  if (ui.deleting) {
+  if (ui.deleting && ui.deleting.hidden) {
     ui.deleting.hidden = false;
+    ui.deleting.textContent = DELETING_TEXT;
   }
 }
 
 function hideDeletionStatus() {
   if (ui.deleting) {
     ui.deleting.hidden = true;
+    ui.deleting.textContent = "";
   }
 }
 

@@ -233,8 +233,7 @@ function buildUi(container, embedded) {
     className: "rc-banner", role: "status", "data-testid": "connection-banner", hidden: true
   });
   ui.deleting = el("p", {
-    className: "rc-deleting", role: "status", "data-testid": "deletion-status", hidden: true,
-    text: DELETING_TEXT
+    className: "rc-deleting", role: "status", "data-testid": "deletion-status", hidden: true
   });
   ui.log = el("div", {
     className: "rc-log", role: "log", "aria-live": "polite", "aria-label": "Conversation with Reconnect",
