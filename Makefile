@@ -15,6 +15,7 @@ SPACY    := .build/spacy-en/config.cfg
 MODEL    := models/reconnect.tar.gz
 WIDGET   := .build/widget/index.html
 NPM_DEPS := widget/node_modules/.package-lock.json
+WEBCHAT  := .build/rasa-webchat/index.js
 CHROMIUM := /usr/bin/chromium
 NGINX    := /usr/sbin/nginx
 TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -o -type d 2>/dev/null)
@@ -26,7 +27,7 @@ export RASA_PORT ?= 5005
 export ACTION_PORT ?= 5055
 export TRACKER_DB ?= var/tracker.db
 
-.PHONY: help install run run-prod check lint format test train validate unit crisis nlu-accuracy stories http browser prod privacy fuzz purge purge-prod bench bench-smoke eval-crisis clean
+.PHONY: help install run run-prod check lint format test train validate unit crisis nlu-accuracy stories http browser prod privacy fuzz purge purge-prod bench bench-smoke eval-crisis screenshots clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -61,8 +62,13 @@ $(MODEL): $(VALID) $(SPACY) $(wildcard components/*.py components/crisis_pattern
 $(NPM_DEPS): widget/package.json widget/package-lock.json
 	npm ci --prefix widget --no-audit --no-fund --loglevel=error
 
-$(WIDGET): $(NPM_DEPS) $(wildcard widget/*.html widget/*.css widget/src/*.js) domain.yml scripts/build_widget.py
+$(WIDGET): $(NPM_DEPS) $(wildcard widget/*.html widget/styles/*.css widget/src/*.js) domain.yml scripts/build_widget.py
 	$(BIN)/python scripts/build_widget.py
+
+# rasa-webchat 1.0.1's one self-contained file, for the browser test where it chats with
+# Reconnect: taken from its npm package (pinned and checksummed), not its 590 dependencies.
+$(WEBCHAT): scripts/vendor_rasa_webchat.py
+	$(BIN)/python scripts/vendor_rasa_webchat.py
 
 # Browser tests drive Debian's Chromium (test tools cannot download browsers here).
 $(CHROMIUM):
@@ -115,7 +121,7 @@ stories: $(DEV) $(MODEL)  ## rasa test on the end-to-end test stories, failing o
 http: $(DEV) $(MODEL) $(WIDGET)  ## slow tests: the real servers over HTTP
 	$(BIN)/pytest -q tests/http
 
-browser: $(DEV) $(MODEL) $(WIDGET) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core)
+browser: $(DEV) $(MODEL) $(WIDGET) $(WEBCHAT) $(CHROMIUM)  ## browser tests of the widget (Playwright + Chromium, axe-core), embedded on another site, and rasa-webchat
 	$(BIN)/pytest -q tests/browser
 
 prod: $(DEV) $(MODEL) $(WIDGET) $(NGINX)  ## slow tests of production mode: real PostgreSQL, Redis and nginx, faults
@@ -136,6 +142,9 @@ bench-smoke: $(DEV) $(MODEL)  ## every benchmark step with tiny loads, checking 
 	$(BIN)/python -m benchmarks.run --smoke
 
 test: check crisis $(MODEL) nlu-accuracy stories http privacy fuzz browser prod bench-smoke  ## every test: what CI runs
+
+screenshots: $(DEV) $(MODEL) $(WIDGET) $(WEBCHAT) $(CHROMIUM)  ## the README's screenshots of both embed options, into docs/screenshots
+	$(BIN)/python -m scripts.readme_screenshots
 
 purge: $(STAMP)  ## delete conversations idle longer than RETENTION_DAYS (default 30) from SQLite
 	$(BIN)/python scripts/purge.py endpoints.yml

@@ -3,7 +3,10 @@
 - Conversations belong to the ids the server issued (channels/session_ids.py): a socket joins
   a conversation only with an id it was given, and sends only into the one it joined.
 - Only pages of this server's own origin, or of the origins in CORS_ORIGIN, may connect
-  (Rasa's own channel turns engine.io's origin check off).
+  (Rasa's own channel turns engine.io's origin check off). engine.io checks the origin but
+  adds no CORS headers: Rasa's CORS (--cors, from the same CORS_ORIGIN) adds them to every
+  response, and two Access-Control-Allow-Origin headers make browsers refuse the long-polling
+  answers that a client starting on polling (rasa-webchat) needs.
 - One `bot_uttered` event per bot message, in the shape of Rasa's own channel: `text`, with
   `quick_replies` for buttons, and the topic and article section in `metadata` (which
   rasa-webchat takes off before it renders the rest). Rasa's output sends `custom` as a
@@ -25,6 +28,7 @@ import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
+import engineio
 import rasa.core.channels.channel
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -64,6 +68,21 @@ def own_origin(environ: Dict[Text, Any]) -> Optional[Text]:
     # A page is http(s); the WebSocket it opens to the same server is ws(s).
     page_scheme = {"ws": "http", "wss": "https"}.get(scheme, scheme)
     return f"{page_scheme}://{request.headers.get('host', '')}"
+
+
+class OriginCheckingEngineIO(engineio.AsyncServer):
+    """engine.io that refuses other origins (cors_allowed_origins) and leaves the CORS headers
+    of the allowed ones to Rasa's CORS, which adds them to every response of the server."""
+
+    def _cors_headers(self, environ: Dict[Text, Any]) -> List[Any]:
+        return []
+
+
+class OriginCheckingServer(AsyncServer):
+    """python-socketio's server on OriginCheckingEngineIO."""
+
+    def _engineio_server_class(self) -> type:
+        return OriginCheckingEngineIO
 
 
 class TopicSocketIOOutput(SocketIOOutput):
@@ -123,7 +142,7 @@ class TopicSocketIOInput(SocketIOInput):
         def origin_allowed(origin: Text, environ: Dict[Text, Any]) -> bool:
             return origin == own_origin(environ) or origin in others
 
-        sio = AsyncServer(
+        sio = OriginCheckingServer(
             async_mode="sanic",
             cors_allowed_origins=origin_allowed,
             max_http_buffer_size=MAX_BODY_BYTES,

@@ -4,7 +4,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 
 from tests.support.paths import ROOT
 from tests.support.servers import Servers
@@ -20,6 +20,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # The tests' host site (host.py), another site than Reconnect's 127.0.0.1.
+    "--host-resolver-rules=MAP charity.test 127.0.0.1",
 ]
 
 
@@ -39,3 +41,19 @@ def screenshot(page: Page, name: str) -> Path:
     path = RESULTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def bot(page: Page, topic: str) -> Locator:
+    """The bot messages of one topic (the widget writes each message's topic on it)."""
+    return page.locator(f'[data-testid="bot-message"][data-topic="{topic}"]')
+
+
+def say(page: Page, text: str) -> None:
+    """Types a message and sends it with the Send button."""
+    page.get_by_test_id("input").fill(text)
+    page.get_by_test_id("send").click()
+
+
+def stored(page: Page, key: str) -> Any:
+    """What the widget keeps in the page's localStorage under `key` (None when nothing)."""
+    return page.evaluate("key => localStorage.getItem(key)", key)

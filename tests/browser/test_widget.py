@@ -5,20 +5,11 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.pages import RESULTS, screenshot, widget_page
+from tests.browser.pages import RESULTS, bot, say, screenshot, widget_page
 from tests.support.paths import ROOT
 from tests.support.replies import topics_of
 
 AXE = ROOT / "widget" / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def bot(page: Page, topic: str):
-    return page.locator(f'[data-testid="bot-message"][data-topic="{topic}"]')
-
-
-def say(page: Page, text: str) -> None:
-    page.get_by_test_id("input").fill(text)
-    page.get_by_test_id("send").click()
 
 
 def test_the_welcome_then_a_typed_question_gets_its_answer_and_section(page: Page):

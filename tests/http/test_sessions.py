@@ -6,6 +6,7 @@ from typing import List
 
 import aiohttp
 import pytest
+import requests
 
 from tests.support.servers import Servers
 from tests.support.sio import Answer, RawSocket, SocketClient, topic_of
@@ -96,3 +97,21 @@ def test_the_sites_listed_in_cors_origin_can(embedded):
     assert run(opens(embedded.url, "https://one.example"))
     assert not run(opens(embedded.url, "https://elsewhere.example"))
     assert run(opens(embedded.url, embedded.url))
+
+
+def polling_handshake(url: str, origin: str) -> requests.Response:
+    """The first request of a socket.io client that starts on long-polling (rasa-webchat's)."""
+    return requests.get(
+        url + "/socket.io/?EIO=4&transport=polling", headers={"Origin": origin}, timeout=10
+    )
+
+
+def test_a_listed_site_can_start_on_long_polling_with_one_cors_header(embedded):
+    # Two Access-Control-Allow-Origin values (engine.io's and Rasa's CORS) make the browser
+    # refuse the answer: a page of another site could then only use the WebSocket transport.
+    answer = polling_handshake(embedded.url, OTHER_SITE)
+    assert answer.status_code == 200
+    assert answer.raw.headers.getlist("Access-Control-Allow-Origin") == [OTHER_SITE]
+    refused = polling_handshake(embedded.url, "https://elsewhere.example")
+    assert refused.status_code == 400
+    assert "Access-Control-Allow-Origin" not in refused.headers

@@ -37,6 +37,15 @@ def test_the_widget_script_carries_the_domain_crisis_message(servers):
     assert json.dumps(crisis) in script
 
 
+def test_the_widget_script_carries_the_embedded_modes_styles(servers):
+    # The launcher's styles are in the script (no request, nothing added to the host page),
+    # and their rem lengths are the measured --rc-rem.
+    script = requests.get(servers.url + WIDGET + "reconnect-widget.js", timeout=10).text
+    assert "__RECONNECT_" not in script
+    assert ":host {" in script and ".rc-launcher {" in script
+    assert "calc(23.75 * var(--rc-rem, 1rem))" in script  # the panel's 380 px
+
+
 @pytest.mark.parametrize(
     "name", ["nope.js", "..%2F..%2Fdomain.yml", "%2e%2e%2fcredentials.yml", ".hidden", "index"]
 )

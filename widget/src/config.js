@@ -6,11 +6,14 @@
  * textContent or text nodes; the only links ever built are the crisis phone numbers and
  * findahelpline.com, made with DOM APIs.
  *
- * Embedding on another site:
- *   <script>window.ReconnectConfig = {serverUrl: "https://example.org"};</script>
+ * Embedding on another site (the server started with CORS_ORIGIN set to that site):
+ *   <script>window.ReconnectConfig = {serverUrl: "https://example.org", title: "Reconnect",
+ *     position: "bottom-right", accentColor: "#2c6763", open: false};</script>
  *   <script src="https://example.org/webhooks/widget/reconnect-widget.js"></script>
- * socket.io.min.js and reconnect-widget.css are then loaded from the folder this script
- * came from, when the page has not loaded them already.
+ * gives a launcher button in a corner that opens the chat panel (embed.js; the options are
+ * read in options.js). socket.io.min.js is loaded from the folder this script came from when
+ * the page has none. A page with a <div id="reconnect"> gets the widget in that element
+ * instead, with reconnect-widget.css, as the full page at /webhooks/widget/ does.
  *
  * The source is the modules in widget/src; scripts/build_widget.py joins them, in the order
  * it lists, inside one function, so they share one scope. This first module holds the
@@ -19,8 +22,15 @@
 
 var VERSION = "1.0.0";
 var SESSION_KEY = "reconnect.session_id";
-// Sent for the old conversation on "Start over": the server deletes what it stored.
+// Sent for the old conversation on "Start over": the server deletes what it stored, and
+// confirms with a message of this topic.
 var FORGET_COMMAND = "/delete_conversation";
+var PRIVACY_DELETED_TOPIC = "privacy.deleted";
+// The id of a conversation being deleted, kept until the server confirms (deletion.js).
+var DELETE_KEY = "reconnect.deleting";
+// How long to wait for that confirmation before asking again.
+var DELETION_RETRY_MS = 20000;
+var DELETING_TEXT = "Deleting your previous conversation\u2026 It is finished as soon as Reconnect confirms it.";
 var GREET_COMMAND = "/greet";
 var HISTORY_KEY = "reconnect.history";
 var HISTORY_CAP = 200;

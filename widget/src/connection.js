@@ -6,10 +6,10 @@ var connection = {
   socket: null,
   connected: false,
   ready: false,           // connected and the current session confirmed
-  pendingRequests: 0,     // session_request sent, session_confirm not yet received
-  sessionId: null,
+  requested: [],          // the ids asked for by session_request (null: a new one), oldest first
+  joined: null,           // the conversation this socket is in (the last id confirmed)
+  sessionId: null,        // the conversation messages go to; null until one is confirmed
   greetPending: false,    // send the greeting silently once the session is confirmed
-  ignoreBot: false,       // after "Start over", until the new session is confirmed
   ioRetry: 0
 };
 var ioScriptDone = false;
@@ -36,23 +36,29 @@ function emitUserMessage(message, sessionId, onAck) {
   }
 }
 
-function requestSession() {
-  connection.pendingRequests += 1;
-  connection.socket.emit("session_request", { session_id: connection.sessionId || null });
+// Asks to join the conversation of `id` (one the server issued), or for a new one (null).
+function requestSession(id) {
+  connection.ready = false;
+  connection.requested.push(id || null);
+  connection.socket.emit("session_request", { session_id: id || null });
 }
 
+// The conversation to join: the one being deleted first, else the current one.
 function onConnect() {
   connection.connected = true;
   connection.ready = false;
-  connection.pendingRequests = 0;
+  connection.requested = [];
+  connection.joined = null;
   hideBanner();
-  requestSession();
+  requestSession(deletion.id || connection.sessionId);
 }
 
 function onDisconnect(reason) {
   connection.connected = false;
   connection.ready = false;
-  connection.pendingRequests = 0;
+  connection.requested = [];
+  connection.joined = null;
+  pauseDeletion();
   requeueInflight();
   hideTyping();
   showBanner();
@@ -85,17 +91,30 @@ function onConnectError() {
 function onSessionConfirm(data) {
   var id = typeof data === "string" ? data
     : isPlainObject(data) && typeof data.session_id === "string" ? data.session_id : "";
-  if (!id) {
+  if (!id || id.length > 256) {
     return;
   }
-  connection.pendingRequests = Math.max(0, connection.pendingRequests - 1);
+  var asked = connection.requested.length ? connection.requested.shift() : null;
+  connection.joined = id;
+  if (connection.requested.length > 0) {
+    return; // a newer request is on its way
+  }
+  if (deletion.id) {
+    if (id === deletion.id) {
+      sendDeletion(); // in the old conversation: delete it before anything else
+      return;
+    }
+    // The server did not let this socket into the old conversation: it did not issue that
+    // id, so nobody can reach what may be stored under it. The new id is a fresh start.
+    finishDeletion();
+  } else if (asked && id !== asked) {
+    // The stored id was not one this server issued: the history kept here belongs to no
+    // conversation it has.
+    startAfresh();
+  }
   connection.sessionId = id;
   storeSet(SESSION_KEY, id);
-  if (connection.pendingRequests > 0) {
-    return; // a newer request is on its way (e.g. after "Start over")
-  }
   connection.ready = true;
-  connection.ignoreBot = false;
   if (connection.greetPending) {
     connection.greetPending = false;
     queueGreeting();
@@ -105,18 +124,31 @@ function onSessionConfirm(data) {
 
 function onBotUttered(data) {
   markInflightDelivered();
-  if (connection.ignoreBot || !ui.log) {
+  var bot = normalizeBot(data);
+  if (!bot || !ui.log) {
     return;
   }
-  var bot = normalizeBot(data);
-  if (!bot) {
+  if (deletion.id) {
+    // Only the confirmation that the old conversation is deleted matters now.
+    if (connection.joined === deletion.id && bot.topic === PRIVACY_DELETED_TOPIC) {
+      finishDeletion();
+      requestSession(null);
+    }
     return;
+  }
+  if (!connection.ready) {
+    return; // owed to a conversation this socket is leaving (after Start over)
   }
   bumpTyping();
   // The server sends each message's text, buttons and topic in one event
   // (channels/socketio.py): one without text or buttons has nothing to show.
   if (!bot.text && !bot.buttons.length) {
     return;
+  }
+  if (bot.topic === PRIVACY_DELETED_TOPIC) {
+    // "delete my conversation", typed or from a button: the server has forgotten it, so this
+    // browser forgets it too, and only the confirmation stays.
+    clearTranscript();
   }
   var entry = {
     id: newId(), from: "bot", text: bot.text, buttons: bot.buttons,
@@ -135,6 +167,10 @@ function onBotUttered(data) {
 // no answer is coming, so stop "typing" and say so.
 function onServerError(data) {
   hideTyping();
+  if (deletion.id) {
+    deletionFailed(); // the deletion's turn could not run: it is tried again
+    return;
+  }
   showNotHandled(isPlainObject(data) ? str(data.error).slice(0, 300) : "");
 }
 
@@ -189,25 +225,19 @@ function connectWhenLoaded() {
 }
 
 // "Start over", on the connection's side: the old conversation is deleted on the server
-// and a new session is asked for; replies still owed to the old one are not shown.
+// (deletion.js) before a new one is asked for; nothing of it is shown meanwhile.
 function forgetConversation() {
-  var oldId = connection.sessionId;
   dropOutbox();
-  if (oldId) {
-    // Straight out when connected: the outbox waits for a confirmed session, and the old
-    // one is being left.
-    if (connection.socket && connection.socket.connected) {
-      emitUserMessage(FORGET_COMMAND, oldId);
-    } else {
-      sendSilent(FORGET_COMMAND, oldId);
-    }
-  }
-  storeRemove(SESSION_KEY);
+  connection.greetPending = true;
+  var oldId = deletion.id || connection.sessionId;
   connection.sessionId = null;
   connection.ready = false;
-  connection.greetPending = true;
-  connection.ignoreBot = true;
-  if (connection.socket && connection.socket.connected) {
-    requestSession(); // otherwise onConnect asks for it
+  if (oldId) {
+    beginDeletion(oldId);
+  } else {
+    storeRemove(SESSION_KEY);
+    if (connection.socket && connection.socket.connected) {
+      requestSession(null); // otherwise onConnect asks for it
+    }
   }
 }

@@ -59,7 +59,8 @@ function loadScript(src, onload, onerror) {
   (document.head || document.documentElement).appendChild(script);
 }
 
-// The widget's stylesheet, from the widget's folder, unless the page links it already.
+// The full-page mode's stylesheet, from the widget's folder, unless the page links it already.
+// (The embedded mode has its styles in its shadow root: embed.js.)
 function ensureCss() {
   var links = document.querySelectorAll("link[rel~='stylesheet']");
   for (var i = 0; i < links.length; i++) {

@@ -110,6 +110,23 @@ function pendingUserEntries() {
   });
 }
 
+// Forgets the conversation kept here and on the screen, except the messages still waiting to
+// be sent, which belong to what comes next.
+function clearTranscript() {
+  historyEntries = pendingUserEntries();
+  saveHistory();
+  clearLog();
+  historyEntries.forEach(renderEntry);
+  updateLogFocusable();
+  refreshPendingNotes();
+}
+
+// The server has no conversation for the history kept here: it starts anew, with a greeting.
+function startAfresh() {
+  clearTranscript();
+  connection.greetPending = true;
+}
+
 function clearHistory() {
   historyEntries = [];
   storeRemove(HISTORY_KEY);

@@ -93,11 +93,6 @@ function sendUser(display, payload) {
   enqueue({ id: entry.id, message: payload, silent: false });
 }
 
-// A message the person does not see as theirs (the greeting, a deletion).
-function sendSilent(message, sessionId) {
-  enqueue({ message: message, sessionId: sessionId || null, silent: true, noTyping: message === FORGET_COMMAND });
-}
-
 // Messages typed but not sent before the page was closed go out first.
 function queueRestoredMessages() {
   pendingUserEntries().forEach(function (entry) {
@@ -105,14 +100,9 @@ function queueRestoredMessages() {
   });
 }
 
-// The greeting is the first thing sent in a new session, after any deletion still owed to
-// an old one.
+// The greeting is the first thing sent in a new session, before anything typed meanwhile.
 function queueGreeting() {
-  var at = 0;
-  while (at < outbox.length && outbox[at].message === FORGET_COMMAND && outbox[at].silent) {
-    at += 1;
-  }
-  outbox.splice(at, 0, { message: GREET_COMMAND, silent: true, state: "queued" });
+  outbox.unshift({ message: GREET_COMMAND, silent: true, state: "queued" });
 }
 
 // What was waiting belonged to a conversation being cleared.

@@ -52,6 +52,22 @@ function hideBanner() {
   }
 }
 
+// "Start over" is deleting the old conversation (deletion.js). The text is written when the
+// status is shown, so screen readers announce it.
+function showDeletionStatus() {
+  if (ui.deleting && ui.deleting.hidden) {
+    ui.deleting.hidden = false;
+    ui.deleting.textContent = DELETING_TEXT;
+  }
+}
+
+function hideDeletionStatus() {
+  if (ui.deleting) {
+    ui.deleting.hidden = true;
+    ui.deleting.textContent = "";
+  }
+}
+
 // The server refused or could not handle a message: say so, briefly, in the same status
 // banner, so a message never silently goes unanswered.
 function showNotHandled(reason) {

@@ -39,7 +39,7 @@ function startOver() {
   clearHistory();
   clearLog();
   hideTyping();
-  ui.input.focus();
+  ui.input.focus({ preventScroll: isEmbedded() });
 }
 
 function updateCounter() {
@@ -72,17 +72,9 @@ function submitInput() {
   sendUser(text, text);
 }
 
-function containerElement() {
-  var container = document.getElementById("reconnect");
-  if (!container) {
-    container = el("div", { id: "reconnect", className: "rc-embedded" });
-    document.body.appendChild(container);
-  }
-  return container;
-}
-
-// The header: the widget's name, what it is, and its two buttons.
-function buildHeader(uid, headingTag) {
+// The header: the widget's name, what it is, and its two buttons; in the embedded mode, a
+// button that closes the panel too.
+function buildHeader(uid, headingTag, onClose) {
   ui.helpBtn = el("button", {
     type: "button", className: "rc-btn rc-btn--primary", "data-testid": "help-now",
     "aria-expanded": "false", "aria-controls": uid + "-help", text: "Need help now?"
@@ -91,12 +83,21 @@ function buildHeader(uid, headingTag) {
     type: "button", className: "rc-btn rc-btn--quiet", "data-testid": "start-over",
     "aria-expanded": "false", "aria-controls": uid + "-confirm", text: "Start over"
   });
+  var titles = el("div", { className: "rc-titles" }, [
+    el(headingTag, { className: "rc-title", id: uid + "-title", text: options.title }),
+    el("p", { className: "rc-subtitle", text: SUBTITLE })
+  ]);
+  var actions = el("div", { className: "rc-actions" }, [ui.helpBtn, ui.startBtn]);
+  if (!onClose) {
+    return el("header", { className: "rc-header" }, [titles, actions]);
+  }
+  ui.closeBtn = el("button", {
+    type: "button", className: "rc-btn rc-btn--quiet rc-close", "data-testid": "close",
+    "aria-label": "Close the chat", title: "Close the chat"
+  }, [icon(CLOSE_ICON)]);
+  ui.closeBtn.addEventListener("click", onClose);
   return el("header", { className: "rc-header" }, [
-    el("div", { className: "rc-titles" }, [
-      el(headingTag, { className: "rc-title", id: uid + "-title", text: "Reconnect" }),
-      el("p", { className: "rc-subtitle", text: SUBTITLE })
-    ]),
-    el("div", { className: "rc-actions" }, [ui.helpBtn, ui.startBtn])
+    el("div", { className: "rc-header__top" }, [titles, ui.closeBtn]), actions
   ]);
 }
 
@@ -220,21 +221,26 @@ function listen() {
 }
 
 // Builds the panel with the stored conversation in it and puts it into `container`.
-function buildUi(container) {
+// embedded: {onClose} in the embedded mode (embed.js).
+function buildUi(container, embedded) {
   var uid = "rc-" + Math.random().toString(36).slice(2, 8);
-  // One heading level below the page's own h1, when it has one.
-  var headingTag = document.querySelector("h1") ? "h2" : "h1";
+  // One heading level below the page's own h1, when it has one; never the page's h1 when the
+  // widget is a part of someone else's page.
+  var headingTag = embedded || document.querySelector("h1") ? "h2" : "h1";
   var panelHeadingTag = headingTag === "h1" ? "h2" : "h3";
 
   ui.banner = el("div", {
     className: "rc-banner", role: "status", "data-testid": "connection-banner", hidden: true
+  });
+  ui.deleting = el("p", {
+    className: "rc-deleting", role: "status", "data-testid": "deletion-status", hidden: true
   });
   ui.log = el("div", {
     className: "rc-log", role: "log", "aria-live": "polite", "aria-label": "Conversation with Reconnect",
     "data-testid": "messages"
   });
   ui.root = el("section", { className: "rc-widget", "aria-labelledby": uid + "-title" }, [
-    buildHeader(uid, headingTag), ui.banner, buildHelp(uid, panelHeadingTag), buildConfirm(uid),
+    buildHeader(uid, headingTag, embedded && embedded.onClose), ui.banner, ui.deleting, buildHelp(uid, panelHeadingTag), buildConfirm(uid),
     ui.log, buildTyping(), buildComposer(uid)
   ]);
   listen();
