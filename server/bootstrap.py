@@ -43,9 +43,11 @@ def apply() -> None:
     from server.action_result_check import check_action_results_with_one_validator
     from server.engineio_limits import refuse_oversized_posts
     from server.event_lookup import look_up_event_classes_once
+    from server.form_ignored_intents import reject_ignored_intents_first
 
     check_action_results_with_one_validator()
     look_up_event_classes_once()
+    reject_ignored_intents_first()
     refuse_oversized_posts()
     rasa.core.run.load_agent_on_start = _prepared_after_loading(rasa.core.run.load_agent_on_start)
     _applied = True
