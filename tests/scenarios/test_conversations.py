@@ -27,9 +27,10 @@ def test_the_suite_is_blind_sized_and_every_conversation_is_named_once():
 
 
 def come_back_a_day_later(servers: Servers, sender: str) -> None:
-    """The same person writes again after a day: past the session expiry."""
+    """The same person writes again after a day: past the session expiry. (A conversation
+    they deleted has nothing stored to move: it starts afresh anyway.)"""
     assert DAY_SECONDS > session_expiry_seconds()
-    assert move_back(servers.tracker_db, sender, DAY_SECONDS) > 0
+    move_back(servers.tracker_db, sender, DAY_SECONDS)
 
 
 def describe(number: int, message: str, reply: List[Dict]) -> str:
