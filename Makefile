@@ -105,7 +105,7 @@ crisis: $(DEV) $(SPACY)  ## the safety net against its whole corpus (tests/crisi
 	$(BIN)/pytest -q tests/crisis
 
 nlu-accuracy: $(DEV) $(MODEL)  ## intent accuracy on the held-out file (never trained on)
-	$(BIN)/python -m tests.nlu.heldout_accuracy tests/nlu/heldout.yml
+	$(BIN)/python -m tests.nlu.heldout_accuracy tests/nlu/heldout.yml --min 0.95
 
 stories: $(DEV) $(MODEL)  ## rasa test on the end-to-end test stories, failing on any wrong prediction
 	@scripts/with_action_server.sh $(RASA) test core --model $(MODEL) \

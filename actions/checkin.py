@@ -18,29 +18,27 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.content import Content
 from actions.reply import first_message_of_session, send
 from actions.step_choice import step_by_id
-from server.names import CHECKIN_TOPIC
-
-PLANNED_STEP = "planned_step"
+from server.names import CHECKIN_TOPIC, PLANNED_STEP_SLOT
 
 
 def check_in(
     dispatcher: CollectingDispatcher, tracker: Tracker, content: Content
 ) -> List[EventType]:
     """Asks how the planned step went, when this is the first message of a new session."""
-    step = step_by_id(content.steps, tracker.get_slot(PLANNED_STEP))
+    step = step_by_id(content.steps, tracker.get_slot(PLANNED_STEP_SLOT))
     if step is None or not first_message_of_session(tracker):
         return []
     question = content.next_step["checkin"]
     text = question["text"].strip().replace("{step}", step.text)
     send(dispatcher, CHECKIN_TOPIC, text, question["buttons"])
-    return [SlotSet(PLANNED_STEP, None)]
+    return [SlotSet(PLANNED_STEP_SLOT, None)]
 
 
 def forget_planned_step(tracker: Tracker) -> List[EventType]:
     """The person said how it went: nothing left to ask about."""
-    return [SlotSet(PLANNED_STEP, None)] if tracker.get_slot(PLANNED_STEP) else []
+    return [SlotSet(PLANNED_STEP_SLOT, None)] if tracker.get_slot(PLANNED_STEP_SLOT) else []
 
 
 def plan(step_id: Text) -> List[EventType]:
     """Remembers the step the person will try, for the next session's check-in."""
-    return [SlotSet(PLANNED_STEP, step_id)]
+    return [SlotSet(PLANNED_STEP_SLOT, step_id)]

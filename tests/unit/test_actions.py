@@ -15,7 +15,6 @@ from actions.next_step import (
     ActionSuggestStep,
     ValidateStepPreferencesForm,
 )
-from actions.session import ActionStartSession
 from actions.topics import ActionAnswerTopic, ActionTellMore
 from actions.yes_no import ActionAnswerYesNo
 from tests.support.paths import load_yaml
@@ -312,22 +311,3 @@ def test_the_check_in_follows_the_first_reply_of_a_session_only():
     later = [user("hello", "greet"), bot([], "greet")]
     messages, _ = run(ActionAnswerTopic(), tracker("thanks", "thanks", planned, later))
     assert topics(messages) == ["thanks"]
-
-
-def test_a_new_session_carries_over_the_planned_and_offered_steps_only():
-    slots = {
-        "planned_step": "text-one-friend",
-        "offered_steps": ["text-one-friend"],
-        "energy": "low",
-        "mode": "online",
-        "no_contact": True,
-        "caveat_given": True,
-    }
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(
-        ActionStartSession().run(dispatcher, tracker("greet", slots=slots), DOMAIN)
-    )
-    assert [e["event"] for e in events] == ["session_started", "slot", "slot", "action"]
-    kept = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
-    assert kept == {"planned_step": "text-one-friend", "offered_steps": ["text-one-friend"]}
-    assert DOMAIN["session_config"]["carry_over_slots_to_new_session"] is False
