@@ -68,10 +68,10 @@ def says_no_one(text: Text, content: Content) -> bool:
     return says(text, content.next_step["no_contact_phrases"])
 
 
+# A message that answers neither question (a question about something else, a feeling) is
+# left to the rules, which answer it and bring the question back (data/rules.yml).
 class ValidateStepPreferencesForm(FormValidationAction):
-    """Reads both answers from any message, in any order and in free text with negation; a
-    message that answers neither (a question about something else, a feeling) is left to
-    the rules, which answer it and bring the question back."""
+    """Reads both answers from any message, in any order, in free text with negation."""
 
     def __init__(self) -> None:
         self.content = load_content()

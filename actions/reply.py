@@ -45,9 +45,12 @@ def _since_latest_user_message(tracker: Tracker) -> int:
 
 
 def asked_before(tracker: Tracker) -> Dict[Text, Any]:
-    """The last message Reconnect sent before the person's latest message ({} if none): what
-    a typed yes, no or ok answers."""
+    """The last message Reconnect sent before the person's latest message, in this session
+    ({} if none): what a typed yes, no or ok answers. Yesterday's question is not answered
+    by today's "ok"."""
     for event in reversed(tracker.events[: max(_since_latest_user_message(tracker), 0)]):
+        if event.get("event") == "session_started":
+            break
         if event.get("event") == "bot":
             return event
     return {}

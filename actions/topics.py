@@ -86,8 +86,7 @@ class ActionAnswerTopic(Action):
 
 
 class ActionTellMore(Action):
-    """Gives the deeper part of the last topic, under the same topic id; says so when it was
-    already told, and offers related topics instead of repeating it."""
+    """Gives the deeper part of the last topic; once told, says so and offers related topics."""
 
     def __init__(self) -> None:
         self.content = load_content()

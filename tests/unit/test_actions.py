@@ -297,6 +297,13 @@ def test_a_typed_yes_no_or_ok_answers_what_was_asked(asked, intent, topic):
     assert topics(messages) == [topic]
 
 
+def test_a_yes_in_a_new_session_does_not_answer_yesterday_s_question():
+    yesterday = [bot(STEP_BUTTONS)] + SESSION
+    slots = {"offered_steps": [CONTENT.steps[0].id]}
+    messages, events = run(ActionAnswerYesNo(), tracker("affirm", "yes", slots, yesterday))
+    assert topics(messages) == ["ack"] and "planned_step" not in events
+
+
 def test_a_yes_to_a_suggested_step_plans_it_for_the_check_in():
     slots = {"offered_steps": [CONTENT.steps[0].id]}
     _, events = run(ActionAnswerYesNo(), tracker("affirm", "yes", slots, [bot(STEP_BUTTONS)]))
