@@ -14,6 +14,9 @@ from server.names import FALLBACK_TOPIC
 CONTENT_FILE = Path(__file__).with_name("content.yml")
 ENERGY_LEVELS = ("low", "some", "more")
 MODES = ("online", "in-person", "either")
+# What a step needs: someone the person already knows, a plan or gathering coming up, or nothing.
+NEEDS = ("contact", "event", "nothing")
+EFFORTS = (1, 2, 3, 4, 5)
 
 Button = Dict[Text, Text]
 
@@ -27,6 +30,8 @@ class Topic:
     answer: Text
     more: Text
     buttons: List[Button]
+    # "Not a diagnosis; a professional can assess it": said once per session, after the answer.
+    caveat: Optional[Text] = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Step:
     text: Text
     energy: Text
     mode: Text
+    needs: Text
+    effort: int
     strategy: Text
     why: Text
 
@@ -50,6 +57,8 @@ class Content:
     steps: List[Step]
     next_step: Dict[Text, Any]
     privacy: Dict[Text, Any]
+    listening: List[Text]
+    depth_used_up: Text
 
     def topic_for_intent(self, intent: Optional[Text]) -> Topic:
         """The topic an intent asks for; the fallback topic for anything else."""
@@ -73,6 +82,7 @@ def load_content(path: Path = CONTENT_FILE) -> Content:
             answer=entry["answer"],
             more=entry["more"],
             buttons=list(entry["buttons"]),
+            caveat=entry.get("caveat"),
         )
         for topic_id, entry in raw["topics"].items()
     }
@@ -85,6 +95,8 @@ def load_content(path: Path = CONTENT_FILE) -> Content:
         steps=steps,
         next_step=raw["next_step"],
         privacy=raw["privacy"],
+        listening=list(raw["listening"]),
+        depth_used_up=raw["depth_used_up"],
     )
     _check(content)
     return content
@@ -100,27 +112,41 @@ def _check(content: Content) -> None:
     for step in content.steps:
         if step.energy not in ENERGY_LEVELS or step.mode not in MODES:
             raise ValueError(f"step '{step.id}' has energy/mode {step.energy}/{step.mode}")
+        if step.needs not in NEEDS or step.effort not in EFFORTS:
+            raise ValueError(f"step '{step.id}' has needs/effort {step.needs}/{step.effort}")
         if step.strategy not in content.topics:
             raise KeyError(f"step '{step.id}' names unknown strategy '{step.strategy}'")
     for key in (
         "questions",
         "answers",
+        "answers_when_asked",
         "not_understood",
+        "no_contact_phrases",
+        "no_contact",
         "step_intro",
         "smaller_intro",
         "other_intro",
+        "wider_intro",
         "why_prefix",
         "step_buttons",
         "exhausted",
+        "smallest_reached",
         "will_try",
         "not_now",
         "celebrate",
+        "tried",
+        "checkin",
+        "not_yet",
     ):
         if key not in content.next_step:
             raise KeyError(f"content.yml next_step has no '{key}'")
     for slot in ("energy", "mode"):
         content.next_step["questions"][slot]["text"]
         content.next_step["answers"][slot]
-    for key in ("deleted", "confirm"):
+    if "{step}" not in content.next_step["checkin"]["text"]:
+        raise ValueError("content.yml next_step.checkin has no {step} for the step's text")
+    if not content.listening or not content.depth_used_up.strip():
+        raise ValueError("content.yml has no listening lines or no depth_used_up text")
+    for key in ("deleted", "confirm", "kept"):
         if not content.privacy[key]["text"].strip():
             raise ValueError(f"content.yml privacy.{key} has an empty text")

@@ -47,7 +47,7 @@ class ActionDeleteConversation(PrivacyReply):
 
 
 class ActionConfirmDeletion(PrivacyReply):
-    """Asks whether to delete, when the request was a guess (components/deletion_guard.py)."""
+    """Asks whether to delete, for a typed request (components/deletion_guard.py)."""
 
     content_key, topic = "confirm", PRIVACY_CONFIRM_TOPIC
 

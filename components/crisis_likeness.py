@@ -57,7 +57,8 @@ def _load(path: Path) -> Dict:
 
 def corpus_cases(corpus_dir: Path = CORPUS_DIR) -> Tuple[List[Crisis], List[Ordinary]]:
     """Every labelled message of the safety net's corpus: positives.yml (tier 1),
-    negatives.yml, the blind rounds (round*.yml) and languages.yml."""
+    negatives.yml, the blind rounds (round*.yml), languages.yml and border.yml (the border
+    between the conversation's feelings and medical questions and the safety net)."""
     crisis: List[Crisis] = [
         (group, text, 1)
         for group, texts in _load(corpus_dir / "positives.yml")["groups"].items()
@@ -75,6 +76,9 @@ def corpus_cases(corpus_dir: Path = CORPUS_DIR) -> Tuple[List[Crisis], List[Ordi
     for language, cases in _load(corpus_dir / "languages.yml").items():
         crisis += [(f"language:{language}", text, 1) for text in cases["crisis"]]
         ordinary += [(f"language:{language}", text) for text in cases["ordinary"]]
+    border = _load(corpus_dir / "border.yml")
+    crisis += [("border:with death", c["text"], c["tier"]) for c in border["safety_net"]]
+    ordinary += [(f"border:{c['topics'][0]}", c["text"]) for c in border["conversation"]]
     return crisis, ordinary
 
 

@@ -1,11 +1,12 @@
-"""Rasa NLU component that asks before deleting when "delete my conversation" is a guess.
+"""Rasa NLU component that asks before deleting when "delete my conversation" is typed.
 
-Deleting a conversation cannot be undone, and the classifier sometimes picks
-delete_conversation for something else at low confidence ("clear my head": 0.23). Below the
-threshold, this component turns the intent into `confirm_deletion`, and a rule asks with
-buttons instead of deleting. The widget's "Start over" and the "Yes, delete it" button send
-"/delete_conversation", which Rasa resolves after the pipeline at confidence 1.0, so they
-are never held back.
+Deleting a conversation cannot be undone, and reading free text is always a guess: the
+classifier sometimes picks delete_conversation for something else ("clear my head", at 0.23),
+and even a clear request may be typed in a hurry. So a typed request becomes
+`confirm_deletion`, and a rule asks, with buttons, before anything is deleted; a typed yes
+then deletes (data/rules.yml). The widget's "Start over" and the "Yes, delete it" button
+send "/delete_conversation", which Rasa resolves after the pipeline at confidence 1.0, so
+they delete at once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
 )
 from rasa.shared.nlu.training_data.message import Message
 
@@ -29,21 +29,16 @@ from server import names
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class DeletionGuard(GraphComponent):
-    """Replaces an unsure delete_conversation with confirm_deletion."""
+    """Replaces a typed delete_conversation with confirm_deletion."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """The guarded intent, what it becomes, and the confidence that needs no question."""
-        return {
-            "intent": names.DELETE_INTENT,
-            "unsure_intent": names.CONFIRM_DELETION_INTENT,
-            "threshold": 0.6,
-        }
+        """The guarded intent and what it becomes."""
+        return {"intent": names.DELETE_INTENT, "unsure_intent": names.CONFIRM_DELETION_INTENT}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._intent = config["intent"]
         self._unsure_intent = config["unsure_intent"]
-        self._threshold = float(config["threshold"])
 
     @classmethod
     def create(
@@ -57,13 +52,10 @@ class DeletionGuard(GraphComponent):
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Renames the intent of each message that only probably asks to delete."""
+        """Renames the intent of each message that asks to delete, however sure."""
         for message in messages:
             intent = message.get(INTENT) or {}
-            if (
-                intent.get(INTENT_NAME_KEY) == self._intent
-                and intent.get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._threshold
-            ):
+            if intent.get(INTENT_NAME_KEY) == self._intent:
                 unsure = {**intent, INTENT_NAME_KEY: self._unsure_intent}
                 ranking = [
                     unsure if r.get(INTENT_NAME_KEY) == self._intent else r

@@ -42,9 +42,13 @@ def apply() -> None:
 
     from server.action_result_check import check_action_results_with_one_validator
     from server.event_lookup import look_up_event_classes_once
+    from server.form_ignored_intents import reject_ignored_intents_first
+    from server.session_carry_over import carry_over_chosen_slots_only
 
     check_action_results_with_one_validator()
     look_up_event_classes_once()
+    reject_ignored_intents_first()
+    carry_over_chosen_slots_only()
     rasa.core.run.load_agent_on_start = _prepared_after_loading(rasa.core.run.load_agent_on_start)
     _applied = True
 

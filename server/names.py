@@ -27,5 +27,16 @@ CRISIS_CHECK_TOPIC = "crisis.check"
 FALLBACK_TOPIC = "fallback"
 NEXT_STEP_TOPIC = "next-step"
 CELEBRATE_TOPIC = "step.celebrate"
+TRIED_TOPIC = "step.tried"
+CHECKIN_TOPIC = "step.checkin"
+ACK_TOPIC = "ack"
+MEDICAL_TOPIC = "medical"
+VENT_TOPIC = "feeling.vent"
 PRIVACY_CONFIRM_TOPIC = "privacy.confirm"
 PRIVACY_DELETED_TOPIC = "privacy.deleted"
+
+# Slots a new session carries over (server/session_carry_over.py): the step someone planned to
+# try (asked about in their next session, actions/checkin.py) and the steps already offered.
+PLANNED_STEP_SLOT = "planned_step"
+OFFERED_STEPS_SLOT = "offered_steps"
+CARRIED_OVER_SLOTS = (PLANNED_STEP_SLOT, OFFERED_STEPS_SLOT)

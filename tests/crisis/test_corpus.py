@@ -18,6 +18,9 @@ ROUNDS = {
     for path in sorted((ROOT / "tests" / "crisis").glob("round*.yml"))
 }
 LANGUAGES = load_yaml("tests/crisis/languages.yml")
+# The border with the conversation (DESIGN.md): a feeling or a medication question without
+# death or self-harm in it is the conversation's; with it, the safety net's.
+BORDER = load_yaml("tests/crisis/border.yml")
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +67,24 @@ def test_no_negative_is_a_false_alarm(matcher):
         (g, m, matcher.match(m)) for g, msgs in NEGATIVES.items() for m in msgs if matcher.match(m)
     ]
     assert alarms == []
+
+
+def test_no_feeling_or_medication_question_without_death_in_it_triggers_the_matcher(matcher):
+    alarms = [
+        (c["text"], matcher.match(c["text"]))
+        for c in BORDER["conversation"]
+        if matcher.match(c["text"])
+    ]
+    assert alarms == []
+
+
+def test_every_feeling_or_medication_question_with_death_in_it_gets_its_tier(matcher):
+    wrong = []
+    for case in BORDER["safety_net"]:
+        finding = matcher.match(case["text"])
+        if finding is None or finding.tier > case["tier"]:
+            wrong.append((case["tier"], case["text"], finding))
+    assert wrong == []
 
 
 @pytest.mark.parametrize("name", sorted(ROUNDS))

@@ -95,6 +95,13 @@ def test_the_crisis_message_arrives_with_the_action_server_stopped(servers):
         )
         assert unanswered.status_code == 503 and "again" in unanswered.json()["error"]
         assert is_crisis(servers.send(sender, "i want to die"))
+        # During the step questions too: the form turns the crisis away without asking the
+        # action server (server/form_ignored_intents.py), and the rule answers it.
+        asking = new_sender()
+        servers.start_actions()
+        assert topics_of(servers.send(asking, "give me a small step")) == ["next-step"]
+        servers.stop_actions()
+        assert is_crisis(servers.send(asking, "honestly i want to kill myself"))
     finally:
         servers.start_actions()
     assert topics_of(servers.send(new_sender(), "hi")) == ["greet"]

@@ -5,8 +5,10 @@ from typing import Dict, List
 
 from actions.content import ENERGY_LEVELS, load_content
 from tests.support.replies import new_sender, topics_of
+from tests.support.tracker_db import DAY_SECONDS, move_back
 
 STEPS = {s.text: s for s in load_content().steps}
+ENERGY_QUESTION = load_content().next_step["questions"]["energy"]["text"]
 
 
 def step_in(reply: List[Dict]):
@@ -34,6 +36,7 @@ def run_flow(servers, ask, energy, mode, other, smaller, done):
     smaller_step = step_in(reply)
     assert smaller_step.id not in {s.id for s in seen}
     assert ENERGY_LEVELS.index(smaller_step.energy) <= ENERGY_LEVELS.index("some")
+    assert smaller_step.effort < seen[-1].effort
     assert topics_of(servers.send(sender, done)) == ["step.celebrate"]
     return sender
 
@@ -63,7 +66,7 @@ def test_answers_given_once_are_not_asked_again(servers):
     sender = run_flow(
         servers,
         "/ask_next_step",
-        "pretty drained",
+        "some energy",
         "online",
         "/something_else",
         "/too_hard",
@@ -76,5 +79,28 @@ def test_answers_given_once_are_not_asked_again(servers):
 def test_not_now_ends_the_questions_without_nagging(servers):
     sender = new_sender()
     servers.send(sender, "/ask_next_step")
-    assert topics_of(servers.send(sender, "/not_now")) == ["next-step"]
+    assert topics_of(servers.send(sender, "/not_now")) == ["ack"]
     assert topics_of(servers.send(sender, "what are the signs of depression?")) == ["symptoms"]
+
+
+def test_a_new_session_asks_energy_and_mode_again_and_never_repeats_a_step(servers):
+    """Today's energy does not carry over into tomorrow; the steps already offered do."""
+    sender = new_sender()
+    servers.send(sender, "/ask_next_step")
+    servers.send(sender, "pretty drained")
+    first = step_in(servers.send(sender, "online"))
+    move_back(servers.tracker_db, sender, DAY_SECONDS)  # the same person, a day later
+    assert servers.send(sender, "/ask_next_step")[0]["text"] == ENERGY_QUESTION
+    servers.send(sender, "pretty drained")
+    assert step_in(servers.send(sender, "online")).id != first.id
+
+
+def test_the_answers_come_in_any_order_and_a_question_in_between_is_answered(servers):
+    sender = new_sender()
+    assert topics_of(servers.send(sender, "give me a small step")) == ["next-step"]
+    assert topics_of(servers.send(sender, "not in person")) == ["next-step"]  # mode first
+    reply = servers.send(sender, "what are the signs of depression?")
+    assert topics_of(reply) == ["symptoms", "next-step"]
+    assert [m["text"] for m in reply if m.get("text")][-1] == ENERGY_QUESTION  # it comes back
+    step = step_in(servers.send(sender, "not bad today"))
+    assert step.mode in ("online", "either")

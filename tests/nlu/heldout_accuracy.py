@@ -14,6 +14,10 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from server.bootstrap import apply
 
+# The deletion guard asks before every typed request to delete (components/deletion_guard.py):
+# its question is the classifier's delete_conversation, asked about, not a miss.
+ASKED_ABOUT = {"confirm_deletion": "delete_conversation"}
+
 
 async def evaluate(model: str, path: str) -> list:
     apply()  # the model as the server runs it
@@ -21,7 +25,8 @@ async def evaluate(model: str, path: str) -> list:
     rows = []
     for example in load_data(path).intent_examples:
         parsed = await agent.parse_message(example.get("text"))
-        rows.append((example.get("text"), example.get("intent"), parsed["intent"]["name"]))
+        intent = parsed["intent"]["name"]
+        rows.append((example.get("text"), example.get("intent"), ASKED_ABOUT.get(intent, intent)))
     return rows
 
 

@@ -15,6 +15,8 @@ from tests.support.paths import load_yaml
 FLOW_TOPICS = [
     names.NEXT_STEP_TOPIC,
     names.CELEBRATE_TOPIC,
+    names.TRIED_TOPIC,
+    names.CHECKIN_TOPIC,
     names.PRIVACY_CONFIRM_TOPIC,
     names.PRIVACY_DELETED_TOPIC,
 ]

@@ -61,9 +61,11 @@ def test_every_article_topic_names_its_section_and_has_a_deeper_part(topic_id):
 
 @pytest.mark.parametrize("topic_id", [t for t in content_topics() if t != "fallback"])
 def test_every_topic_has_an_intent_that_a_rule_answers(topic_id):
+    """`ack` too: its intent goes to the action that reads a yes, no or ok in context, which
+    answers with the topic when nothing was asked."""
     intent = intent_name(topic_id)
     assert intent in DOMAIN["intents"]
-    assert intent in rule_intents("action_answer_topic")
+    assert intent in rule_intents("action_answer_topic") | rule_intents("action_answer_yes_no")
 
 
 def test_unclear_messages_are_answered_with_the_fallback_topic():
@@ -77,6 +79,9 @@ def test_every_button_leads_to_a_known_intent():
     ns = CONTENT.next_step
     buttons += ns["step_buttons"] + ns["exhausted"]["buttons"] + ns["will_try"]["buttons"]
     buttons += ns["not_now"]["buttons"] + ns["celebrate"]["buttons"]
+    for key in ("smallest_reached", "tried", "checkin", "not_yet"):
+        buttons += ns[key]["buttons"]
+    buttons += [b for reply in CONTENT.privacy.values() for b in reply["buttons"]]
     buttons += [b for q in ns["questions"].values() for b in q["buttons"]]
     for button in buttons:
         assert button["title"].strip()
@@ -129,7 +134,67 @@ def test_content_follows_the_content_rules():
         assert "betterhelp" not in text and "http" not in text and "cheer up" not in text
     for topic_id in ARTICLE_TOPICS:
         if topic_id.startswith("symptom"):
-            assert "professional" in CONTENT.topics[topic_id].answer
+            caveat = CONTENT.topics[topic_id].caveat or ""
+            assert "not a diagnosis" in caveat and "professional" in caveat
+
+
+# Everything that can be the first thing said about something: the answers of the topics and
+# the flow's replies (the deeper parts come only when asked for).
+FIRST_REPLIES = {t.id: t.answer for t in CONTENT.topics.values()}
+FIRST_REPLIES.update(
+    {
+        f"next_step.{key}": value["text"]
+        for key, value in CONTENT.next_step.items()
+        if isinstance(value, dict) and "text" in value
+    }
+)
+FIRST_REPLIES.update({f"privacy.{key}": value["text"] for key, value in CONTENT.privacy.items()})
+
+
+@pytest.mark.parametrize("where", sorted(FIRST_REPLIES))
+def test_no_answer_opens_with_a_bare_yes_or_no(where):
+    """A medication question once landed on an answer that began "Yes, it's okay"."""
+    assert not re.match(r"\W*(yes|no)\b", FIRST_REPLIES[where], re.I), FIRST_REPLIES[where]
+
+
+def test_no_clinical_jargon_in_first_replies():
+    for topic in CONTENT.topics.values():
+        first = " ".join([topic.answer, topic.section or "", topic.caveat or ""]).lower()
+        assert "retardation" not in first and "anhedonia" not in first, topic.id
+
+
+def test_peer_groups_are_moderated():
+    for s in CONTENT.steps:
+        if "peer support" in s.text:
+            assert "moderated" in s.text, s.id
+
+
+def test_feelings_come_first_say_it_is_automated_and_offer_one_gentle_move():
+    feelings = [t for t in CONTENT.topics.values() if t.id.startswith("feeling.")]
+    assert {t.id for t in feelings} == {
+        "feeling.lonely",
+        "feeling.worthless",
+        "feeling.hopeless",
+        "feeling.overwhelmed",
+        "feeling.vent",
+    }
+    for topic in feelings:
+        assert "automated assistant" in topic.answer, topic.id
+        assert topic.buttons, topic.id
+    payloads = {t.id: [b["payload"] for b in t.buttons] for t in feelings}
+    # Never a task for someone overwhelmed; no advice for someone who only wants to vent,
+    # with the crisis resources one tap away.
+    assert "/ask_next_step" not in payloads["feeling.overwhelmed"]
+    assert payloads["feeling.vent"] == ["/crisis"]
+    assert "/strategy_self_compassion" in payloads["feeling.worthless"]
+    assert "/ask_next_step" in payloads["feeling.lonely"]
+
+
+def test_a_medical_question_gets_who_to_ask_and_never_a_yes():
+    medical = CONTENT.topics["medical"]
+    for text in (medical.answer, medical.more):
+        assert "pharmacist" in text and "doctor" in text and "prescriber" in text
+    assert "/strategy_professional_help" in [b["payload"] for b in medical.buttons]
 
 
 def test_welcome_and_bot_challenge_say_it_is_an_automated_assistant():

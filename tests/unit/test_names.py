@@ -33,6 +33,11 @@ def test_every_shared_topic_is_in_the_catalogue():
         names.FALLBACK_TOPIC,
         names.NEXT_STEP_TOPIC,
         names.CELEBRATE_TOPIC,
+        names.TRIED_TOPIC,
+        names.CHECKIN_TOPIC,
+        names.ACK_TOPIC,
+        names.MEDICAL_TOPIC,
+        names.VENT_TOPIC,
         names.PRIVACY_CONFIRM_TOPIC,
         names.PRIVACY_DELETED_TOPIC,
     }
