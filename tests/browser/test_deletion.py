@@ -28,6 +28,8 @@ def test_a_typed_deletion_clears_the_transcript_kept_in_the_browser_and_on_scree
     say(page, OLD_QUESTION)
     expect(bot(page, "symptoms")).to_have_count(1)
     say(page, "delete my conversation")
+    expect(bot(page, "privacy.confirm")).to_have_count(1)  # a typed request is asked about
+    say(page, "yes")
     expect(bot(page, "privacy.deleted")).to_have_count(1)
     expect(bot(page, "symptoms")).to_have_count(0)
     expect(page.get_by_test_id("user-message")).to_have_count(0)

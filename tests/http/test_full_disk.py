@@ -37,6 +37,10 @@ def on_small_disk(small_disk, tmp_path_factory) -> Iterator[Servers]:
         server.stop()
 
 
+# The widget's "Yes, delete it" button and Start over send this; it deletes without asking.
+DELETE = "/delete_conversation"
+
+
 def fill(disk: Path) -> Path:
     """Writes a file until the disk is full; returns it (delete it to free the space)."""
     filler = disk / "filler"
@@ -75,12 +79,12 @@ def test_a_full_disk_is_said_and_nothing_is_claimed(on_small_disk, small_disk):
             filler = fill(small_disk)
             try:
                 lost = await turn(client, "what are the signs of depression?")
-                deleting = await turn(client, "delete my conversation")
+                deleting = await turn(client, DELETE)
                 crisis = await turn(client, "i want to end my life")
                 events_while_full = stored_events(small_disk / "t.db", sender)
             finally:
                 filler.unlink()
-            deleted = await turn(client, "delete my conversation")
+            deleted = await turn(client, DELETE)
             return dict(
                 kept=kept,
                 lost=lost,
