@@ -236,8 +236,11 @@ READ_STYLES = """([parts, properties]) => {
 def widget_styles(page: Page):
     launcher(page).click()
     expect(page.get_by_test_id("input")).to_be_visible()
+    # Connected and greeted, with the typing indicator gone: the log's height depends on
+    # what is shown in it, which must be the same on both pages.
+    expect(bot(page, "greet")).to_have_count(1)
     page.mouse.move(0, 0)  # no hover effect on the launcher
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(1000)
     return page.evaluate(READ_STYLES, [WIDGET_PARTS, PROPERTIES])
 
 
