@@ -4,12 +4,11 @@ socket writes only into the conversation it joined, and only allowed origins con
 import asyncio
 from typing import List
 
-import aiohttp
 import pytest
 import requests
 
 from tests.support.servers import Servers
-from tests.support.sio import Answer, RawSocket, SocketClient, topic_of
+from tests.support.sio import Answer, SocketClient, opens, topic_of
 
 OTHER_SITE = "https://charity.example"
 
@@ -76,15 +75,6 @@ def test_replies_reach_only_the_sockets_of_their_conversation(servers):
             return [bob.answers.get_nowait() for _ in range(bob.answers.qsize())]
 
     assert run(two_people()) == []
-
-
-async def opens(url: str, origin: str) -> bool:
-    """Whether a browser page of that origin may open the widget's WebSocket."""
-    try:
-        async with RawSocket(url, origin=origin) as raw:
-            return bool(await raw.start_session())
-    except aiohttp.WSServerHandshakeError:
-        return False
 
 
 def test_another_site_cannot_open_the_widget_socket(servers):

@@ -9,7 +9,6 @@ import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import aiohttp
 import psycopg2
 import pytest
 import requests
@@ -17,7 +16,7 @@ import requests
 from tests.prod.store import PG_HOST, PG_PORT, PG_USER
 from tests.prod.system import ProdSystem
 from tests.support.replies import new_sender
-from tests.support.sio import RawSocket
+from tests.support.sio import opens
 
 
 def holds_every_interface(port: int) -> bool:
@@ -71,14 +70,6 @@ def test_the_widget_socket_opens_from_the_sites_own_pages_only(prod: ProdSystem)
     # nginx passes the Host with its port, so the same-origin check sees the page's origin.
     assert asyncio.run(opens(prod.url, prod.url))
     assert not asyncio.run(opens(prod.url, "https://elsewhere.example"))
-
-
-async def opens(url: str, origin: str) -> bool:
-    try:
-        async with RawSocket(url, origin=origin) as raw:
-            return bool(await raw.start_session())
-    except aiohttp.WSServerHandshakeError:
-        return False
 
 
 def test_one_address_flooding_gets_429_with_retry_after(prod: ProdSystem):

@@ -179,6 +179,15 @@ class RawSocket:
         return answers[-1][0] == "session_confirm" and bool(answers[-1][1])
 
 
+async def opens(url: str, origin: str) -> bool:
+    """Whether a browser page of that origin may open the widget's WebSocket."""
+    try:
+        async with RawSocket(url, origin=origin) as raw:
+            return bool(await raw.start_session())
+    except aiohttp.WSServerHandshakeError:
+        return False
+
+
 async def websocket_turns(
     url: str, messages: List[str], seconds: float = TURN_SECONDS
 ) -> List[Answer]:
